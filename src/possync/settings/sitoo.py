@@ -1,0 +1,79 @@
+"""The Sitoo side of a connection: API credentials, mode, shop, warehouse and the plugin's options.
+
+Credentials come from Sitoo's "Settings > Sitoo REST API" page; the option groups mirror the
+headings of the plugin's settings page (see ``sitoo_options``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
+
+from possync.settings.sitoo_options import (
+    AutosyncOptions,
+    FullSyncOptions,
+    LogOptions,
+    MiscOptions,
+    TriggerOptions,
+)
+
+_API_ID = re.compile(r"^(\d+)-\d+$")
+
+
+class Mode(StrEnum):
+    """Live or test: test mode runs every schedule each minute and allows the test-mode tools."""
+
+    LIVE = "live"
+    TEST = "test"
+
+
+class StockMaster(StrEnum):
+    """Which side's stock figures win."""
+
+    SITOO = "sitoo"
+    WOOCOMMERCE = "woocommerce"
+
+
+class SitooSettings(BaseModel):
+    """How to reach Sitoo and every option of the Sitoo plugin's settings page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    api_id: str = Field(description="API id from Sitoo's REST API settings, e.g. 90001-1.")
+    api_password: SecretStr = Field(description="Password created for the API id.")
+    base_url: HttpUrl = Field(description="Sitoo API base URL, e.g. https://api.mysitoo.com.")
+    mode: Mode = Field(Mode.TEST, description="Which mode and access credentials are used: live or test.")
+    site: int = Field(1, ge=1, description="Sitoo API endpoint: the Sitoo shop (eshopid) synced to and from.")
+    warehouse: int | None = Field(
+        None, ge=1, description="WooCommerce warehouse: the Sitoo warehouse id WooCommerce syncs stock with."
+    )
+    stock_master: StockMaster = Field(StockMaster.SITOO, description="Which side's stock figures win.")
+    autosync_cron: bool = Field(
+        False, description="Autosync cron: stock every 3 min, other tasks every 15 min (1 min in test mode)."
+    )
+    autosync: AutosyncOptions = Field(default_factory=AutosyncOptions, description="Autosync options.")
+    triggers: TriggerOptions = Field(default_factory=TriggerOptions, description="Triggers.")
+    misc: MiscOptions = Field(default_factory=MiscOptions, description="Misc options.")
+    full_sync: FullSyncOptions = Field(default_factory=FullSyncOptions, description="Full sync options.")
+    logs: LogOptions = Field(default_factory=LogOptions, description="Logs.")
+
+    @field_validator("api_id")
+    @classmethod
+    def _api_id_shape(cls, value: str) -> str:
+        if not _API_ID.match(value.strip()):
+            raise ValueError("a Sitoo API id is '<account>-<number>', e.g. 90001-1")
+        return value.strip()
+
+    @property
+    def account_id(self) -> int:
+        """The Sitoo account number, the part of the API id before the dash."""
+        return int(self.api_id.split("-", 1)[0])
+
+    def autosync_intervals(self) -> tuple[timedelta, timedelta]:
+        """How often the stock sync and the other tasks run: (stock, other)."""
+        if self.mode is Mode.TEST:
+            return timedelta(minutes=1), timedelta(minutes=1)
+        return timedelta(minutes=3), timedelta(minutes=15)
