@@ -1,0 +1,134 @@
+"""The events sender against a real receiver on loopback that answers a scripted status sequence."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from possync_sandbox.server import running
+from possync_sandbox.sitoo.event_sender import EventSender
+
+
+@dataclass
+class Receiver:
+    """Records every POSTed batch and answers the next scripted status (200 when the script is empty)."""
+
+    script: list[int] = field(default_factory=list)
+    delays: list[float] = field(default_factory=list)
+    batches: list[list[dict[str, Any]]] = field(default_factory=list)
+    url: str = ""
+
+    def app(self) -> Starlette:
+        async def receive(request: Request) -> Response:
+            self.batches.append(json.loads(await request.body()))
+            if self.delays:
+                await asyncio.sleep(self.delays.pop(0))
+            return Response(status_code=self.script.pop(0) if self.script else 200)
+
+        return Starlette(routes=[Route("/events", receive, methods=["POST"])])
+
+
+@dataclass
+class Settings:
+    event_receiver_url: str | None = None
+    event_batch_size: int = 10
+    event_retry_statuses: list[int] = field(default_factory=lambda: [429, 503, 504])
+    event_retry_delays: list[float] = field(default_factory=lambda: [0.0])
+    event_timeout_seconds: float = 5.0
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    found = Receiver()
+    with running(found.app()) as server:
+        found.url = f"{server.base_url}/events"
+        yield found
+
+
+def sender_for(receiver: Receiver, sleeps: list[float]) -> EventSender:
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    return EventSender(Settings(event_receiver_url=receiver.url), clock=lambda: 1_700_000_000, sleep=sleep)
+
+
+async def test_events_leave_in_batches_of_at_most_ten_in_order(receiver: Receiver) -> None:
+    sender = sender_for(receiver, [])
+    for orderid in range(1, 24):
+        sender.emit("order.add", {"orderid": orderid})
+    await sender.idle()
+    assert [len(batch) for batch in receiver.batches] == [10, 10, 3]
+    assert [event["orderid"] for batch in receiver.batches for event in batch] == list(range(1, 24))
+    assert receiver.batches[0][0]["datecreated"] == 1_700_000_000
+    assert sender.log.wire()["pending"] == []
+
+
+async def test_retryable_status_resends_and_blocks_later_events(receiver: Receiver) -> None:
+    receiver.script = [503, 429, 200]
+    sleeps: list[float] = []
+    sender = sender_for(receiver, sleeps)
+    sender.emit("order.add", {"orderid": 1})
+    await sender.idle()
+    sender.emit("order.update", {"orderid": 1})
+    await sender.idle()
+    ids = [[event["eventid"] for event in batch] for batch in receiver.batches]
+    assert ids == [[1], [1], [1], [2]]
+    assert len(sleeps) == 2
+    assert [d.outcome for d in sender.log.deliveries] == ["retry", "retry", "delivered", "delivered"]
+
+
+async def test_other_client_errors_drop_the_batch(receiver: Receiver) -> None:
+    receiver.script = [400]
+    sender = sender_for(receiver, [])
+    sender.emit("order.add", {"orderid": 1})
+    await sender.idle()
+    sender.emit("order.add", {"orderid": 2})
+    await sender.idle()
+    assert [[event["orderid"] for event in batch] for batch in receiver.batches] == [[1], [2]]
+    assert sender.log.deliveries[0].outcome == "dropped"
+
+
+async def test_unreachable_receiver_is_retried_until_it_answers(receiver: Receiver) -> None:
+    sleeps: list[float] = []
+    sender = sender_for(receiver, sleeps)
+    real_url = receiver.url
+    sender.settings.event_receiver_url = "http://127.0.0.1:9/unreachable"  # type: ignore[misc]
+
+    async def heal(seconds: float) -> None:
+        sleeps.append(seconds)
+        sender.settings.event_receiver_url = real_url  # type: ignore[misc]
+
+    sender.sleep = heal
+    sender.emit("warehousetransaction.add", {"warehousetransactionid": 7})
+    await sender.idle()
+    assert sender.log.deliveries[0].outcome == "retry"
+    assert sender.log.deliveries[0].error is not None
+    assert len(receiver.batches) == 1
+    assert receiver.batches[0][0]["warehousetransactionid"] == 7
+    assert sender.log.deliveries[1].outcome == "delivered"
+
+
+async def test_a_timed_out_answer_is_resent_so_the_receiver_sees_a_duplicate(receiver: Receiver) -> None:
+    receiver.delays = [1.0]
+    sender = sender_for(receiver, [])
+    sender.settings.event_timeout_seconds = 0.2  # type: ignore[misc]
+    sender.emit("orderdelivery.add", {"orderdeliveryid": 3})
+    await sender.idle()
+    assert [batch[0]["eventid"] for batch in receiver.batches] == [1, 1]
+    assert [d.error for d in sender.log.deliveries] == ["ReadTimeout", None]
+
+
+async def test_no_receiver_means_no_events() -> None:
+    sender = EventSender(Settings())
+    sender.emit("order.add", {"orderid": 1})
+    await sender.idle()
+    assert sender.log.emitted == 0
