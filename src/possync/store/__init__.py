@@ -1,0 +1,30 @@
+"""The possync store: SQLAlchemy models and packaged Alembic migrations for sync state.
+
+Bindings, cursors, the outbox, runs and run events live here; SQLite is the embedded default
+and PostgreSQL works the same.
+"""
+
+from __future__ import annotations
+
+from possync.store.db import begin_write, is_sqlite, make_engine, session_factory
+from possync.store.migrate import current_revision, downgrade, drift, upgrade
+from possync.store.models import Base, Binding, CursorRow, OperationRow, Run, RunEvent
+from possync.store.types import utcnow
+
+__all__ = [
+    "Base",
+    "Binding",
+    "CursorRow",
+    "OperationRow",
+    "Run",
+    "RunEvent",
+    "begin_write",
+    "current_revision",
+    "downgrade",
+    "drift",
+    "is_sqlite",
+    "make_engine",
+    "session_factory",
+    "upgrade",
+    "utcnow",
+]
