@@ -1,0 +1,52 @@
+"""Transport shared by every remote: the only code in possync that looks at HTTP status codes.
+
+``ApiClient`` sends, retries (``RetryPolicy``), paces (``RateBudget``), measures
+(``TransportMetrics``) and logs with secrets redacted; ``classify`` sorts every answer into the
+error tree of ``possync.errors``; the paginators walk every page of a list.
+"""
+
+from __future__ import annotations
+
+from possync.http.budget import RateBudget
+from possync.http.classify import classify, classify_exception, error_for
+from possync.http.client import ApiClient, ClientSettings, Params
+from possync.http.metrics import TransportMetrics, route_of
+from possync.http.paginate import link_relations, pages_by_id_cursor, pages_by_number, pages_by_offset
+from possync.http.redact import (
+    RedactingFilter,
+    get_logger,
+    install_redaction,
+    redact_headers,
+    redact_text,
+    redact_url,
+    register_secrets,
+)
+from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
+
+__all__ = [
+    "ApiClient",
+    "ClientSettings",
+    "Clock",
+    "Params",
+    "RateBudget",
+    "RedactingFilter",
+    "RetryPolicy",
+    "Sleep",
+    "TransportMetrics",
+    "classify",
+    "classify_exception",
+    "error_for",
+    "get_logger",
+    "install_redaction",
+    "link_relations",
+    "monotonic_clock",
+    "pages_by_id_cursor",
+    "pages_by_number",
+    "pages_by_offset",
+    "real_sleep",
+    "redact_headers",
+    "redact_text",
+    "redact_url",
+    "register_secrets",
+    "route_of",
+]

@@ -1,0 +1,215 @@
+"""``ApiClient``: the one HTTP client of a remote, polite and safe to retry.
+
+One per remote: a single ``httpx.AsyncClient`` (connection reuse, explicit timeouts), a
+semaphore bounding concurrent requests, the host's ``RateBudget``, the ``RetryPolicy``,
+metrics and redacted structured logs. Every answer goes through ``classify``; callers get a
+successful response or an error of the tree naming the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from possync import __version__
+from possync.errors import RemoteError, RequestInfo
+from possync.http.budget import RateBudget
+from possync.http.classify import SAFE_METHODS, classify, classify_exception
+from possync.http.metrics import TransportMetrics, route_of
+from possync.http.redact import get_logger, install_redaction, redact_url, register_secrets
+from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
+
+IDEMPOTENT_METHODS = SAFE_METHODS | {"PUT", "DELETE", "PATCH"}
+Params = Mapping[str, Any]
+log = get_logger("possync.http")
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """How to reach one remote and how hard to push it."""
+
+    name: str
+    base_url: str
+    concurrency: int = 4
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    write_timeout: float = 60.0
+    pool_timeout: float = 120.0
+    headroom: float = 0.1
+    user_agent: str = f"possync/{__version__}"
+    verify_tls: bool = True
+
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(
+            connect=self.connect_timeout,
+            read=self.read_timeout,
+            write=self.write_timeout,
+            pool=self.pool_timeout,
+        )
+
+
+class ApiClient:
+    """Sends requests to one remote; retries, budgets, measures and logs them."""
+
+    def __init__(
+        self,
+        settings: ClientSettings,
+        *,
+        auth: httpx.Auth | None = None,
+        retry: RetryPolicy | None = None,
+        budget: RateBudget | None = None,
+        metrics: TransportMetrics | None = None,
+        clock: Clock = monotonic_clock,
+        sleep: Sleep = real_sleep,
+        secrets: Iterable[str] = (),
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        install_redaction()
+        register_secrets(*secrets)
+        self.settings = settings
+        self.name = settings.name
+        self.retry = retry or RetryPolicy()
+        self.budget = budget or RateBudget(headroom=settings.headroom, clock=clock, sleep=sleep)
+        self.metrics = metrics
+        self.sleep = sleep
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        limits = httpx.Limits(
+            max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+        )
+        self.http = httpx.AsyncClient(
+            base_url=settings.base_url,
+            auth=auth,
+            timeout=settings.timeout(),
+            limits=limits,
+            headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
+            verify=settings.verify_tls,
+            transport=transport,
+        )
+
+    @property
+    def concurrency(self) -> int:
+        return self.settings.concurrency
+
+    async def __aenter__(self) -> ApiClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    def describe(self, method: str, path: str, params: Params | None = None) -> RequestInfo:
+        """The request as it may appear in an error or a log line."""
+        url = self.http.build_request(method, path, params=_clean(params)).url
+        return RequestInfo(method, redact_url(str(url)), self.name)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send until it succeeds, the error is not worth retrying or the attempts run out."""
+        method = method.upper()
+        safe_to_repeat = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        info = self.describe(method, path, params)
+        attempt = 0
+        while True:
+            attempt += 1
+            outcome = await self._attempt(method, path, params, json, headers, info, attempt)
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            if not self.retry.should_retry(outcome, attempt, idempotent=safe_to_repeat):
+                log.warning("request failed", extra=_fields(info, attempt, error=str(outcome)))
+                raise outcome
+            delay = self.retry.delay(outcome, attempt)
+            log.info("retrying", extra=_fields(info, attempt, error=str(outcome), delay_s=round(delay, 3)))
+            if self.metrics:
+                self.metrics.retried(self.name, path, method)
+            await self.sleep(delay)
+
+    async def _attempt(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        json: Any,
+        headers: Mapping[str, str] | None,
+        info: RequestInfo,
+        attempt: int,
+    ) -> httpx.Response | RemoteError:
+        async with self._slots:
+            await self.budget.acquire()
+            started = time.perf_counter()
+            try:
+                response = await self.http.request(
+                    method, path, params=_clean(params), json=json, headers=headers
+                )
+            except httpx.HTTPError as exc:
+                self.budget.settle(None)
+                self._observe(path, method, type(exc).__name__, started)
+                return classify_exception(exc, info)
+            self.budget.settle(response.headers)
+        self._observe(path, method, str(response.status_code), started)
+        error = classify(response, info)
+        log.debug("response", extra=_fields(info, attempt, status=response.status_code))
+        if error is not None and response.status_code == 429:
+            self.budget.exhaust(error.retry_after)
+        return response if error is None else error
+
+    def _observe(self, path: str, method: str, status: str, started: float) -> None:
+        if self.metrics:
+            self.metrics.observe(self.name, path, method, status, time.perf_counter() - started)
+
+    async def get_json(self, path: str, params: Params | None = None) -> Any:
+        """GET and decode the JSON answer."""
+        return (await self.request("GET", path, params=params)).json()
+
+    async def send_json(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: Params | None = None,
+        idempotent: bool | None = None,
+    ) -> Any:
+        """A write with a JSON body; the decoded answer (``None`` when empty)."""
+        response = await self.request(method, path, params=params, json=body, idempotent=idempotent)
+        return response.json() if response.content else None
+
+
+def _clean(params: Params | None) -> dict[str, Any] | None:
+    """Query parameters without ``None`` values, booleans spelled as the APIs expect."""
+    if params is None:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        out[key] = ("true" if value else "false") if isinstance(value, bool) else value
+    return out
+
+
+def _fields(info: RequestInfo, attempt: int, **more: Any) -> dict[str, Any]:
+    return {
+        "remote": info.remote,
+        "method": info.method,
+        "url": info.url,
+        "route": route_of("/" + info.url.split("://", 1)[-1].split("/", 1)[-1]),
+        "attempt": attempt,
+        **more,
+    }

@@ -1,0 +1,90 @@
+"""No secret reaches a log line: the redaction filter on captured logs, and the redaction helpers."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from possync.errors import RetryableError
+from possync.http import (
+    ApiClient,
+    ClientSettings,
+    RetryPolicy,
+    get_logger,
+    redact_headers,
+    redact_text,
+    redact_url,
+)
+from possync.http.testing import FrozenClock, RecordingSleeper
+from possync_sandbox.server import running
+
+CK = "ck_" + "a1" * 20
+CS = "cs_" + "b2" * 20
+PASSWORD = "hunter2-very-secret"
+
+
+def every_logged_text(records: list[logging.LogRecord]) -> str:
+    return "\n".join(f"{r.getMessage()} {r.__dict__}" for r in records)
+
+
+async def echo(request: Request) -> Response:
+    link = f'<{request.url}&page=2>; rel="next"'
+    if request.query_params.get("fail"):
+        return JSONResponse({"code": "x", "message": f"bad {request.url}"}, 503)
+    return JSONResponse([{"url": str(request.url)}], headers={"Link": link})
+
+
+def test_redact_url_masks_secret_query_parameters_and_userinfo() -> None:
+    url = f"https://user:{PASSWORD}@shop.example/wp-json/wc/v3/products?consumer_key={CK}&consumer_secret={CS}&page=2"
+    safe = redact_url(url)
+    for secret in (CK, CS, PASSWORD):
+        assert secret not in safe
+    assert "page=2" in safe
+    assert "shop.example/wp-json/wc/v3/products" in safe
+
+
+def test_redact_text_masks_authorization_oauth_and_key_shapes() -> None:
+    text = (
+        f'Authorization: OAuth oauth_consumer_key="{CK}", oauth_signature="abc%2Bdef%3D", '
+        f'oauth_nonce="n1"\nkey {CK} secret {CS} password={PASSWORD}'
+    )
+    safe = redact_text(text)
+    for secret in (CK, CS, "abc%2Bdef%3D", PASSWORD):
+        assert secret not in safe
+    assert redact_headers({"Authorization": "Basic Zm9vOmJhcg==", "Accept": "json"}) == {
+        "Authorization": "***",
+        "Accept": "json",
+    }
+
+
+async def test_no_secret_in_any_log_line_with_basic_auth_and_query_keys(
+    clock: FrozenClock, sleeper: RecordingSleeper, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    app = Starlette(routes=[Route("/echo", echo)])
+    with running(app) as server:
+        client = ApiClient(
+            ClientSettings(name="shop", base_url=server.base_url),
+            auth=httpx.BasicAuth(CK, CS),
+            retry=RetryPolicy(max_attempts=2),
+            clock=clock,
+            sleep=sleeper,
+            secrets=[CK, CS],
+        )
+        async with client:
+            await client.get_json("echo", params={"consumer_key": CK, "consumer_secret": CS})
+            with pytest.raises(RetryableError) as caught:
+                await client.get_json("echo", params={"consumer_secret": CS, "fail": 1})
+    get_logger("possync.test").warning("user pasted %s and %s", CS, f"password={PASSWORD}")
+    logged = every_logged_text(caplog.records)
+    assert caplog.records, "nothing was logged"
+    assert any(r.name == "httpx" for r in caplog.records)  # httpx's own request log is covered too
+    for secret in (CK, CS, PASSWORD):
+        assert secret not in logged
+        assert secret not in str(caught.value)

@@ -1,0 +1,79 @@
+"""Unit tests of the retry policy and the rate budget, with a frozen clock and a recording sleeper."""
+
+from __future__ import annotations
+
+import random
+
+from possync.errors import FatalError, RequestInfo, RetryableError, SkippableError
+from possync.http import RateBudget, RetryPolicy
+from possync.http.testing import FrozenClock, RecordingSleeper
+
+REQ = RequestInfo("POST", "https://shop.example/wp-json/wc/v3/products", "woo")
+
+
+def test_backoff_is_exponential_capped_and_jittered() -> None:
+    policy = RetryPolicy(base_delay=1.0, max_delay=8.0, rng=random.Random(7))
+    delays = [policy.backoff(n) for n in range(1, 8)]
+    for attempt, delay in enumerate(delays, start=1):
+        ceiling = min(8.0, 2 ** (attempt - 1))
+        assert ceiling / 2 <= delay <= ceiling
+    assert max(delays) <= 8.0
+    assert len(set(delays)) == len(delays)
+
+
+def test_server_hint_wins_over_backoff_and_is_bounded() -> None:
+    policy = RetryPolicy(base_delay=1.0, max_hint=120.0)
+    assert policy.delay(RetryableError("slow down", status=429, retry_after=7.0), 1) == 7.0
+    assert policy.delay(RetryableError("slow down", status=429, retry_after=99999.0), 1) == 120.0
+
+
+def test_attempt_cap_and_error_kinds() -> None:
+    policy = RetryPolicy(max_attempts=3)
+    retryable = RetryableError("busy", status=503, request=REQ)
+    assert policy.should_retry(retryable, 1, idempotent=True)
+    assert policy.should_retry(retryable, 2, idempotent=True)
+    assert not policy.should_retry(retryable, 3, idempotent=True)
+    assert not policy.should_retry(FatalError("no", status=401), 1, idempotent=True)
+    assert not policy.should_retry(SkippableError("dup", status=400), 1, idempotent=True)
+
+
+def test_a_create_is_only_repeated_when_the_server_did_nothing() -> None:
+    policy = RetryPolicy()
+    assert policy.should_retry(RetryableError("rate", status=429), 1, idempotent=False)
+    assert policy.should_retry(RetryableError("unavailable", status=503), 1, idempotent=False)
+    assert not policy.should_retry(RetryableError("gateway", status=502), 1, idempotent=False)
+    assert not policy.should_retry(RetryableError("lost", maybe_applied=True), 1, idempotent=False)
+    assert policy.should_retry(RetryableError("refused", maybe_applied=False), 1, idempotent=False)
+
+
+async def test_budget_keeps_headroom_and_waits_for_reset(
+    clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    budget = RateBudget(headroom=0.2, clock=clock, sleep=sleeper)
+    budget.update({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "3", "X-Rate-Limit-Reset": "30"})
+    await budget.acquire()  # 3 left > 2 reserved
+    assert sleeper.calls == []
+    assert budget.remaining == 2
+    await budget.acquire()  # only the headroom is left: wait for the reset
+    assert sleeper.calls == [30.0]
+    assert budget.remaining == 9
+
+
+async def test_429_empties_the_budget_until_retry_after(
+    clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    budget = RateBudget(clock=clock, sleep=sleeper)
+    await budget.acquire()
+    assert sleeper.calls == []
+    budget.exhaust(5.0)
+    assert budget.wait_time() == 5.0
+    await budget.acquire()
+    assert sleeper.calls == [5.0]
+    await budget.acquire()  # unknown limit again after the reset: no further wait
+    assert sleeper.calls == [5.0]
+
+
+async def test_reset_given_as_epoch_time(clock: FrozenClock, sleeper: RecordingSleeper) -> None:
+    budget = RateBudget(clock=clock, wall=lambda: 1_700_000_000.0, sleep=sleeper)
+    budget.update({"RateLimit-Limit": "100", "RateLimit-Remaining": "0", "RateLimit-Reset": "1700000012"})
+    assert budget.wait_time() == 12.0
