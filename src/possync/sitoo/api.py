@@ -1,0 +1,147 @@
+"""``SitooApi``: Sitoo's verbs over ``possync.http``, shared by every typed resource.
+
+It owns the ``ApiClient`` (Basic auth with the API id and password, both registered as secrets),
+and knows Sitoo's conventions: ``.json`` paths, ``{totalcount, items}`` pages read with
+``start``/``num``, explicit ``fields``, creates answering the bare new id, updates and deletes
+answering ``true``, and array bodies answered element by element.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+import httpx
+
+from possync.errors import PayloadError, RemoteError
+from possync.http.client import ApiClient, ClientSettings
+from possync.http.paginate import pages_by_id_cursor, pages_by_offset
+from possync.http.retry import RetryPolicy, Sleep, real_sleep
+from possync.sitoo.batch import ItemResult, chunks, item_results, refused
+from possync.sitoo.config import SitooConfig
+from possync.sitoo.records import SitooRecord
+
+R = TypeVar("R", bound=SitooRecord)
+Params = Mapping[str, Any]
+
+
+def fields_param(fields: Sequence[str] | None) -> str | None:
+    """Sitoo's ``fields=a,b,c``."""
+    return ",".join(fields) if fields else None
+
+
+class SitooApi:
+    """One Sitoo account over one ``ApiClient``."""
+
+    def __init__(
+        self,
+        config: SitooConfig,
+        *,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = real_sleep,
+        http: ApiClient | None = None,
+    ) -> None:
+        self.config = config
+        password = config.password.get_secret_value()
+        token = base64.b64encode(f"{config.api_id}:{password}".encode()).decode()
+        settings = ClientSettings(
+            name="sitoo",
+            base_url=config.api_root,
+            concurrency=config.concurrency,
+            read_timeout=config.timeout_seconds,
+            write_timeout=config.timeout_seconds,
+        )
+        self.http = http or ApiClient(
+            settings,
+            auth=httpx.BasicAuth(config.api_id, password),
+            retry=retry,
+            sleep=sleep,
+            secrets=(password, token),
+        )
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    def site_path(self, tail: str) -> str:
+        """``sites/{eshopid}/<tail>``: the path of a site-level resource."""
+        return f"sites/{self.config.site}/{tail}"
+
+    async def pages(
+        self, model: type[R], path: str, params: Params | None = None, fields: Sequence[str] | None = None
+    ) -> AsyncIterator[list[R]]:
+        """Every page of a list, read with ``num`` = the configured page size."""
+        query = {**(params or {}), "fields": fields_param(fields)}
+        async for page in pages_by_offset(self.http, path, query, num=self.config.page_size):
+            yield model.parse_many(page)
+
+    async def cursor_pages(
+        self,
+        model: type[R],
+        path: str,
+        *,
+        id_field: str,
+        after_id: int,
+        params: Params | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> AsyncIterator[list[R]]:
+        """Pages of an append-only stream read by id, ascending, from ``after_id + 1``."""
+        query = {**(params or {}), "sort": id_field, "fields": fields_param(fields)}
+        pages = pages_by_id_cursor(
+            self.http,
+            path,
+            query,
+            id_field=id_field,
+            from_param=f"{id_field}from",
+            after_id=after_id,
+            num=self.config.page_size,
+        )
+        async for page in pages:
+            yield model.parse_many(page)
+
+    async def get(self, model: type[R], path: str, params: Params | None = None) -> R:
+        return model.parse(await self.http.get_json(path, params))
+
+    async def create(self, path: str, body: dict[str, Any], *, params: Params | None = None) -> int:
+        """POST one object; Sitoo answers the bare new id. Never repeated on a lost answer."""
+        answer = await self.http.send_json("POST", path, body, params=params, idempotent=False)
+        if isinstance(answer, list) and len(answer) == 1:
+            (answer,) = item_results(0, [body], answer, self.http.describe("POST", path))
+            if answer.error is not None:
+                raise answer.error
+            answer = answer.value
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            raise PayloadError(f"Sitoo create at {path}", f"expected the new id, got {answer!r}")
+        return answer
+
+    async def write(self, method: str, path: str, body: Any = None, *, params: Params | None = None) -> Any:
+        """PUT or DELETE (safe to repeat); Sitoo answers ``true`` or a result."""
+        return await self.http.send_json(method, path, body, params=params, idempotent=True)
+
+    async def batch(
+        self,
+        method: str,
+        path: str,
+        bodies: Sequence[dict[str, Any]],
+        *,
+        size: int | None = None,
+        idempotent: bool,
+    ) -> list[ItemResult]:
+        """Send ``bodies`` as array bodies of at most ``size``; one result per element, in order.
+
+        Chunks go out concurrently, bounded by the client's concurrency. A chunk that failed as a
+        whole (refused, or retried until the cap) marks each of its elements with that error, so
+        the results of the other chunks are never lost.
+        """
+        limit = size or self.config.batch_size
+
+        async def send(offset: int, chunk: Sequence[dict[str, Any]]) -> list[ItemResult]:
+            try:
+                answer = await self.http.send_json(method, path, list(chunk), idempotent=idempotent)
+            except RemoteError as error:
+                return refused(offset, chunk, error)
+            return item_results(offset, chunk, answer, self.http.describe(method, path))
+
+        parts = await asyncio.gather(*(send(offset, chunk) for offset, chunk in chunks(bodies, limit)))
+        return [result for part in parts for result in part]
