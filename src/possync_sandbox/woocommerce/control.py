@@ -1,0 +1,91 @@
+"""The sandbox control API under ``/__sandbox__``: reset, catalogue, state, counters, faults, settings.
+
+Tests and the demo drive the emulator through these routes; they are never authenticated,
+never counted and never faulted, and answer plain JSON (not WordPress-encoded).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from possync_sandbox.faults import FaultPlan
+
+if TYPE_CHECKING:
+    from possync_sandbox.woocommerce.emulator import WooEmulator
+
+PREFIX = "/__sandbox__"
+
+
+async def read_json(request: Request) -> Any:
+    raw = await request.body()
+    return json.loads(raw) if raw.strip() else {}
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    return Response(json.dumps(body), status, media_type="application/json")
+
+
+def control_routes(emulator: WooEmulator) -> list[Route]:
+    """The Starlette routes of the control API, bound to ``emulator``."""
+
+    async def reset(request: Request) -> Response:
+        emulator.reset()
+        return json_response({"reset": True})
+
+    async def catalogue(request: Request) -> Response:
+        from possync_sandbox.catalogue import generate
+
+        body = await read_json(request)
+        emulator.reset()
+        summary = emulator.load_catalogue(generate(int(body.get("seed", 1)), int(body.get("products", 60))))
+        return json_response(summary)
+
+    async def state(request: Request) -> Response:
+        return json_response(emulator.state())
+
+    async def counters(request: Request) -> Response:
+        if request.method == "POST":
+            emulator.counter.reset()
+        return json_response(emulator.counter.snapshot())
+
+    async def faults(request: Request) -> Response:
+        if request.method == "PUT":
+            try:
+                emulator.faults.configure(FaultPlan.model_validate(await read_json(request)))
+            except ValidationError as error:
+                return json_response({"error": json.loads(error.json())}, 400)
+        return json_response(emulator.faults.plan.model_dump(mode="json"))
+
+    async def settings(request: Request) -> Response:
+        if request.method == "PATCH":
+            changes = await read_json(request)
+            try:
+                for name, value in changes.items():
+                    setattr(emulator.settings, name, value)
+            except (ValidationError, ValueError) as error:
+                return json_response({"error": str(error)}, 400)
+        return json_response(emulator.settings.model_dump(mode="json"))
+
+    async def media_bytes(request: Request) -> Response:
+        media_id = int(request.path_params["id"])
+        record = emulator.store.media.get(media_id)
+        if record is None:
+            return json_response({"error": "no such media"}, 404)
+        return Response(emulator.store.media_bytes.get(media_id, b""), media_type=record["mime_type"])
+
+    return [
+        Route(f"{PREFIX}/reset", reset, methods=["POST"]),
+        Route(f"{PREFIX}/catalogue", catalogue, methods=["POST"]),
+        Route(f"{PREFIX}/state", state, methods=["GET"]),
+        Route(f"{PREFIX}/counters", counters, methods=["GET"]),
+        Route(f"{PREFIX}/counters/reset", counters, methods=["POST"]),
+        Route(f"{PREFIX}/faults", faults, methods=["GET", "PUT"]),
+        Route(f"{PREFIX}/settings", settings, methods=["GET", "PATCH"]),
+        Route(f"{PREFIX}/media/{{id:int}}", media_bytes, methods=["GET"]),
+    ]

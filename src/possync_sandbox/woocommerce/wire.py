@@ -1,0 +1,100 @@
+"""How WooCommerce writes values on the wire: date pairs, money strings, WordPress slugs.
+
+Records keep every date as a GMT string ``YYYY-MM-DDTHH:MM:SS``; the wire shows it twice,
+in the site's local time and as ``_gmt``, both without offset, ``null`` when unset.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from possync_sandbox.woocommerce.errors import invalid_param
+
+WP_DATE = "%Y-%m-%dT%H:%M:%S"
+
+
+def gmt_string(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(WP_DATE)
+
+
+def parse_gmt(value: str) -> datetime:
+    return datetime.strptime(value, WP_DATE).replace(tzinfo=UTC)
+
+
+def local_string(gmt: str | None, timezone: str) -> str | None:
+    if gmt is None:
+        return None
+    return parse_gmt(gmt).astimezone(ZoneInfo(timezone)).strftime(WP_DATE)
+
+
+def date_pair(record: dict[str, Any], field: str, timezone: str) -> dict[str, str | None]:
+    """``{field: local, field_gmt: gmt}`` from the record's ``<field>_gmt`` value."""
+    gmt = record.get(f"{field}_gmt")
+    return {field: local_string(gmt, timezone), f"{field}_gmt": gmt}
+
+
+def parse_input_date(value: Any, timezone: str, *, is_gmt: bool, param: str = "date") -> str:
+    """An ISO-8601 input date as a GMT string; without offset it is local (or GMT when ``is_gmt``)."""
+    if not isinstance(value, str):
+        raise invalid_param(param, "Invalid date.", "rest_invalid_date")
+    text = value.strip().replace(" ", "T")
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise invalid_param(param, "Invalid date.", "rest_invalid_date") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC if is_gmt else ZoneInfo(timezone))
+    return gmt_string(moment)
+
+
+def shift(gmt: str, seconds: int) -> str:
+    return gmt_string(parse_gmt(gmt) + timedelta(seconds=seconds))
+
+
+def decimal(value: Any) -> Decimal:
+    """A money or quantity value as a Decimal; empty or unparsable reads as 0."""
+    try:
+        return Decimal(str(value)) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def money(value: Any, dp: int = 2) -> str:
+    """Money as WooCommerce writes computed amounts: a string with ``dp`` decimals."""
+    return f"{decimal(value).quantize(Decimal(1).scaleb(-dp)):f}"
+
+
+def price_string(value: Any) -> str:
+    """A price as stored from input (``wc_format_decimal`` without rounding): ``"19.90"`` stays."""
+    if value in (None, ""):
+        return ""
+    text = str(value).strip().replace(",", ".")
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return ""
+    return text
+
+
+def slugify(text: str) -> str:
+    """WordPress ``sanitize_title``: lower-case ASCII, dashes, accents removed."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_\s-]", "", folded.lower())
+    return re.sub(r"[\s-]+", "-", slug).strip("-")
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """``base``, else ``base-2``, ``base-3`` ... as WordPress numbers clashing slugs."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
