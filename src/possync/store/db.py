@@ -8,9 +8,9 @@ PostgreSQL needs nothing special.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,6 +44,11 @@ def begin_write(session: Session) -> None:
     """Start the session's transaction as a writer (``BEGIN IMMEDIATE`` on SQLite) if none is open."""
     if is_sqlite(session) and not session.in_transaction():
         session.connection(execution_options={IMMEDIATE: True})
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an ``UPDATE`` or ``DELETE`` touched."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 def _configure_sqlite(engine: Engine) -> None:
