@@ -1,0 +1,32 @@
+"""SQLite as the embedded store: a file in WAL mode with foreign keys enforced, created where asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from possync.store import make_engine
+
+
+def test_sqlite_file_is_created_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    database = tmp_path / "nested" / "possync.db"
+    engine = make_engine(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        journal = connection.execute(text("PRAGMA journal_mode")).scalar_one()
+        foreign_keys = connection.execute(text("PRAGMA foreign_keys")).scalar_one()
+    engine.dispose()
+    assert (journal, foreign_keys) == ("wal", 1)
+    assert database.exists()
+
+
+def test_sqlite_transactions_roll_back(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'tx.db'}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (x INTEGER)"))
+    with engine.connect() as connection:
+        connection.execute(text("INSERT INTO t VALUES (1)"))
+        connection.rollback()
+        count = connection.execute(text("SELECT count(*) FROM t")).scalar_one()
+    engine.dispose()
+    assert count == 0
