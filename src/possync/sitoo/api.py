@@ -17,8 +17,9 @@ import httpx
 
 from possync.errors import PayloadError, RemoteError
 from possync.http.client import ApiClient, ClientSettings
+from possync.http.metrics import TransportMetrics
 from possync.http.paginate import pages_by_id_cursor, pages_by_offset
-from possync.http.retry import RetryPolicy, Sleep, real_sleep
+from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.sitoo.batch import ItemResult, chunks, item_results, refused
 from possync.sitoo.config import SitooConfig
 from possync.sitoo.records import SitooRecord
@@ -41,6 +42,8 @@ class SitooApi:
         *,
         retry: RetryPolicy | None = None,
         sleep: Sleep = real_sleep,
+        clock: Clock = monotonic_clock,
+        metrics: TransportMetrics | None = None,
         http: ApiClient | None = None,
     ) -> None:
         self.config = config
@@ -58,6 +61,8 @@ class SitooApi:
             auth=httpx.BasicAuth(config.api_id, password),
             retry=retry,
             sleep=sleep,
+            clock=clock,
+            metrics=metrics,
             secrets=(password, token),
         )
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from types import TracebackType
 
 from possync.http.client import ApiClient
-from possync.http.retry import RetryPolicy, Sleep, real_sleep
+from possync.http.metrics import TransportMetrics
+from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.settings import SitooSettings
 from possync.sitoo.api import SitooApi
 from possync.sitoo.catalogue import PriceLists, Products, Vouchers
@@ -50,10 +51,12 @@ class SitooClient:
         *,
         retry: RetryPolicy | None = None,
         sleep: Sleep = real_sleep,
+        clock: Clock = monotonic_clock,
+        metrics: TransportMetrics | None = None,
         http: ApiClient | None = None,
     ) -> None:
         self.config = config
-        self.api = SitooApi(config, retry=retry, sleep=sleep, http=http)
+        self.api = SitooApi(config, retry=retry, sleep=sleep, clock=clock, metrics=metrics, http=http)
         api = self.api
         self.sites = Collection(api, Site, "sites.json")
         self.product_groups = Collection(api, ProductGroup, api.site_path("productgroups.json"))

@@ -14,15 +14,15 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, ValidationError
 from pydantic_core import PydanticSerializationError
 
+from possync.errors import PayloadError
 from possync.sitoo.wire import to_decimal
 
 
-class UnusableRecordError(ValueError):
+class UnusableRecordError(PayloadError):
     """A Sitoo payload that cannot be read as the record it should be; skip this one record."""
 
     def __init__(self, record: str, problem: str) -> None:
-        super().__init__(f"unusable Sitoo {record}: {problem}")
-        self.record = record
+        super().__init__(f"Sitoo {record}", f"unusable: {problem}")
         self.problem = problem
 
 
