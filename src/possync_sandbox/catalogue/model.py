@@ -2,6 +2,9 @@
 
 Each emulator has a loader that turns this into its own records; the generator in
 ``generate.py`` fills it from a seed. Prices include VAT; purchase prices exclude it.
+References between records use keys: ``Product.categories`` holds category keys,
+``Product.images`` and ``Variation.image`` image keys, ``Product.grouped`` product keys,
+``Product.manufacturer`` a manufacturer key, ``OrderLine.sku`` a product or variation SKU.
 """
 
 from __future__ import annotations
@@ -12,14 +15,29 @@ from typing import Literal
 
 ProductKind = Literal["simple", "variable", "grouped", "external"]
 OrderChannel = Literal["web", "pos"]
+ShippingMethod = Literal["local_pickup", "flat_rate", "free_shipping", "store_to_door", "none"]
+
+AWKWARD_KINDS: tuple[str, ...] = (
+    "sku-with-space",
+    "sku-refused-by-sitoo",
+    "empty-sku",
+    "duplicate-name",
+    "long-title",
+    "non-ascii",
+    "duplicate-sku",
+)
+"""The kinds of deliberately hard products; ``Product.awkward`` starts with one of them."""
 
 
 @dataclass(frozen=True)
 class Category:
     key: str
     name: str
+    """The shop's (Swedish) name."""
     parent: str | None = None
     description: str = ""
+    name_en: str = ""
+    """The English name."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,8 @@ class Image:
     content: bytes
     content_type: str = "image/png"
     alt: str = ""
+    width: int = 0
+    height: int = 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,8 @@ class Variation:
     barcode: str | None = None
     image: str | None = None
     active: bool = True
+    purchase_price: Decimal | None = None
+    """Excluding VAT."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,7 @@ class Product:
     sale_price: Decimal | None = None
     purchase_price: Decimal | None = None
     stock: int | None = 0
+    """None when stock is not managed for the product (a variable product manages it per variation)."""
     barcode: str | None = None
     images: tuple[str, ...] = ()
     active: bool = True
@@ -71,7 +94,22 @@ class Product:
     grouped: tuple[str, ...] = ()
     external_url: str | None = None
     awkward: str | None = None
-    """Why this record is deliberately hard (a SKU Sitoo refuses, an empty SKU, ...)."""
+    """Why this record is deliberately hard: ``"<kind>: <reason>"``, the kind from ``AWKWARD_KINDS``."""
+
+    @property
+    def awkward_kind(self) -> str | None:
+        """The kind part of ``awkward`` (``"empty-sku"``, ...), or None for an ordinary product."""
+        return None if self.awkward is None else self.awkward.split(":", 1)[0]
+
+    def attribute_options(self) -> dict[str, list[str]]:
+        """Each variation attribute with its options, in the order the variations use them."""
+        options: dict[str, list[str]] = {}
+        for variation in self.variations:
+            for name, value in variation.attributes.items():
+                values = options.setdefault(name, [])
+                if value not in values:
+                    values.append(value)
+        return options
 
 
 @dataclass(frozen=True)
@@ -103,11 +141,17 @@ class Order:
     customer_name: str
     customer_email: str
     lines: tuple[OrderLine, ...]
-    shipping: Literal["local_pickup", "flat_rate", "free_shipping", "store_to_door", "none"] = "none"
+    shipping: ShippingMethod = "none"
     shipping_total: Decimal = Decimal("0")
     coupon: str | None = None
     created: str = "2026-11-01T10:00:00"
     """Local shop time, ISO form without offset."""
+    payment_method: str = ""
+    """``klarna``, ``swish``, ``card``, ``cash`` or empty (not paid)."""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "SE"
 
 
 @dataclass
@@ -124,4 +168,10 @@ class Catalogue:
     orders: list[Order] = field(default_factory=list)
 
     def image(self, key: str) -> Image:
-        return next(image for image in self.images if image.key == key)
+        """The image with ``key`` (KeyError if there is none); indexed, so fast on big catalogues."""
+        cached = self.__dict__.get("_image_index")
+        if cached is None or cached[0] is not self.images or cached[1] != len(self.images):
+            cached = (self.images, len(self.images), {image.key: image for image in self.images})
+            self.__dict__["_image_index"] = cached
+        found: Image = cached[2][key]
+        return found
