@@ -102,6 +102,7 @@ def test_grouped_products_group_existing_simple_products(demo: Catalogue) -> Non
 def test_every_awkward_kind_is_in_the_default_demo(demo: Catalogue) -> None:
     kinds = [product.awkward_kind or "" for product in demo.products if product.awkward]
     assert sorted(kinds) == sorted(AWKWARD_KINDS)
+    assert all(product.active for product in demo.products if product.awkward)
 
 
 def _awkward(catalogue: Catalogue, kind: str) -> Product:

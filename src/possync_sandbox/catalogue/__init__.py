@@ -2,6 +2,7 @@
 
 from possync_sandbox.catalogue.generate import generate
 from possync_sandbox.catalogue.model import (
+    AWKWARD_KINDS,
     Catalogue,
     Category,
     Coupon,
@@ -14,6 +15,7 @@ from possync_sandbox.catalogue.model import (
 )
 
 __all__ = [
+    "AWKWARD_KINDS",
     "Catalogue",
     "Category",
     "Coupon",

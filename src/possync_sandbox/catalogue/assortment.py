@@ -98,10 +98,15 @@ class Assortment:
         name = f"{noun} {model}"
         if name in self._names:
             name = f"{self.rng.choice(ADJECTIVES)} {noun.lower()} {model}"
-        while name in self._names:
-            name = f"{name} {self.rng.randint(2, 99)}"
-        self._names.add(name)
-        return name
+        return self._unique(name)
+
+    def _unique(self, name: str) -> str:
+        """``name``, or ``name`` with a number when another product already has it."""
+        unique = name
+        while unique in self._names:
+            unique = f"{name} {self.rng.randint(2, 999)}"
+        self._names.add(unique)
+        return unique
 
     def _base(self, key: str, shelf: Shelf) -> Product:
         department = shelf.department
@@ -166,10 +171,7 @@ class Assortment:
 
     def grouped(self, key: str, children: list[Product]) -> Product:
         shelf = self.shelf_of(children[0])
-        name = f"Presentset {self.rng.choice(MODEL_NAMES)} ({len(children)} delar)"
-        while name in self._names:
-            name = f"{name} {self.rng.randint(2, 99)}"
-        self._names.add(name)
+        name = self._unique(f"Presentset {self.rng.choice(MODEL_NAMES)} ({len(children)} delar)")
         return Product(
             key=key,
             sku=self.next_sku(shelf.department),

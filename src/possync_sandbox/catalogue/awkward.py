@@ -76,5 +76,5 @@ assert tuple(BENDS) == AWKWARD_KINDS, "every awkward kind needs exactly one bend
 
 
 def bend(kind: str, product: Product, partner: Product) -> Product:
-    """``product`` made awkward in the way ``kind`` names."""
-    return BENDS[kind](product, partner)
+    """``product`` made awkward in the way ``kind`` names, and active so every shop lists it."""
+    return replace(BENDS[kind](product, partner), active=True)

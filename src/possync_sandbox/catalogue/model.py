@@ -83,6 +83,7 @@ class Product:
     manufacturer: str | None = None
     vat_rate: Decimal = Decimal("25")
     price: Decimal = Decimal("0")
+    """Including VAT; a variable product's is its variations' price, a grouped product's is 0."""
     sale_price: Decimal | None = None
     purchase_price: Decimal | None = None
     stock: int | None = 0
