@@ -227,7 +227,7 @@ class Outbox:
             .where(OperationRow.connection == self.connection)
             .group_by(OperationRow.status)
         )
-        found = {Status(status): count for status, count in self.session.execute(statement).tuples()}
+        found = {Status(status): count for status, count in self.session.execute(statement)}
         return {status: found.get(status, 0) for status in Status}
 
     def _set(self, operation: OperationRow, status: Status, *, error: str | None) -> None:

@@ -4,6 +4,7 @@ run events go with their run; timestamps come back as aware UTC."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from possync.store import Binding, OperationRow, Run, RunEvent
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
-def _binding(**fields: str) -> Binding:
+def _binding(**fields: Any) -> Binding:
     values = {"connection": "shop", "entity": "product", **fields}
     return Binding(**values)
 
@@ -81,15 +82,16 @@ def test_run_events_are_deleted_with_their_run(store_session: Session) -> None:
 
 def test_timestamps_come_back_as_aware_utc(store_session: Session) -> None:
     stockholm = timezone(timedelta(hours=1))
-    store_session.add(_binding(woo_id="1", synced_at=NOW.astimezone(stockholm)))  # type: ignore[arg-type]
+    store_session.add(_binding(woo_id="1", synced_at=NOW.astimezone(stockholm)))
     store_session.commit()
     store_session.expire_all()
     synced_at = store_session.scalars(select(Binding.synced_at)).one()
     assert synced_at == NOW
-    assert synced_at is not None and synced_at.tzinfo is UTC
+    assert synced_at is not None
+    assert synced_at.tzinfo is UTC
 
 
 def test_naive_timestamps_are_refused(store_session: Session) -> None:
-    store_session.add(_binding(woo_id="1", synced_at=datetime(2026, 1, 1)))  # type: ignore[arg-type]  # noqa: DTZ001
+    store_session.add(_binding(woo_id="1", synced_at=datetime(2026, 1, 1)))
     with pytest.raises(StatementError, match="naive datetime"):
         store_session.commit()

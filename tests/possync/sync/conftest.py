@@ -1,0 +1,7 @@
+"""Sync fixtures: every test using ``store_session`` runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from possync.store.testing import migrated_store, store_engine, store_session
+
+__all__ = ["migrated_store", "store_engine", "store_session"]
