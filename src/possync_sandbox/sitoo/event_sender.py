@@ -23,7 +23,7 @@ Outcome = Literal["delivered", "retry", "dropped"]
 
 
 class EventSettings(Protocol):
-    """The settings the sender reads at each delivery, so a PATCH takes effect at once."""
+    """The settings the sender reads at each delivery."""
 
     @property
     def event_receiver_url(self) -> str | None: ...
@@ -35,6 +35,13 @@ class EventSettings(Protocol):
     def event_retry_delays(self) -> list[float]: ...
     @property
     def event_timeout_seconds(self) -> float: ...
+
+
+class SettingsSource(Protocol):
+    """Whatever holds the current settings (the emulator): read anew each time, so a PATCH counts."""
+
+    @property
+    def settings(self) -> EventSettings: ...
 
 
 @dataclass(frozen=True)
@@ -78,16 +85,25 @@ class EventSender:
 
     def __init__(
         self,
-        settings: EventSettings,
+        source: SettingsSource,
         clock: Callable[[], int] = lambda: int(time.time()),
         sleep: Sleep = asyncio.sleep,
     ) -> None:
-        self.settings = settings
+        self.source = source
         self.clock = clock
         self.sleep = sleep
         self.log = EventLog()
+        self.loop: asyncio.AbstractEventLoop | None = None
         self._next_id = 1
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def settings(self) -> EventSettings:
+        return self.source.settings
+
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Deliver from ``loop`` (the server's) even when an event is emitted from another thread."""
+        self.loop = loop
 
     def reset(self) -> None:
         if self._task is not None:
@@ -108,9 +124,15 @@ class EventSender:
 
     def _wake(self) -> None:
         try:
-            loop = asyncio.get_running_loop()
+            running = asyncio.get_running_loop()
         except RuntimeError:
-            return
+            running = None
+        if running is not None and (self.loop is None or running is self.loop):
+            self._start(running)
+        elif self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._start, self.loop)
+
+    def _start(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._task is None or self._task.done():
             self._task = loop.create_task(self._deliver_all())
 

@@ -16,6 +16,7 @@ from possync_sandbox.sitoo.order_math import RowPrice, item_fields, order_totals
 from possync_sandbox.sitoo.settings import SitooSettings
 from possync_sandbox.sitoo.stock_ledger import warehouse
 from possync_sandbox.sitoo.store import AccountState, Record, SiteState, SitooStore, TableSpec
+from possync_sandbox.sitoo.tables import PRODUCTGROUPS, product_by_sku
 from possync_sandbox.sitoo.wire import (
     Coercer,
     coerce_fields,
@@ -31,7 +32,6 @@ from possync_sandbox.sitoo.wire import (
 
 ORDERS = TableSpec("orders", "orderid", "Order")
 DELIVERIES = TableSpec("orderdeliveries", "orderdeliveryid", "Order delivery")
-PRODUCTS = TableSpec("products", "productid", "Product")
 EXTERNALID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 PICKUP_LOG_TYPES = {900: "order.readyforpickup", 910: "order.pickuprejected"}
 _TEXT = [
@@ -114,9 +114,10 @@ def check_externalid(
     return value
 
 
-def _product_by_sku(site: SiteState, sku: str) -> Record | None:
-    found = site.table(PRODUCTS).find(sku=sku) if sku else []
-    return found[0] if found else None
+def _vat_of(site: SiteState, product: Record | None) -> Decimal:
+    """A product's VAT percent, from its product group."""
+    group = site.table(PRODUCTGROUPS).get(product["vatid"]) if product else None
+    return Decimal(str(group.get("value", 0))) if group else Decimal(0)
 
 
 def build_item(site: SiteState, index: int, raw: Any, settings: SitooSettings) -> tuple[Record, RowPrice]:
@@ -124,8 +125,8 @@ def build_item(site: SiteState, index: int, raw: Any, settings: SitooSettings) -
     if not isinstance(raw, dict) or raw.get("productname") in (None, "") or raw.get("quantity") is None:
         raise bad_request("Each order item needs productname and quantity")
     fields = coerce_fields(raw, ITEM_FIELDS)
-    product = _product_by_sku(site, fields.get("sku", ""))
-    vat = Decimal(str(fields.get("vatvalue", product.get("vatvalue", 0) if product else 0)))
+    product = product_by_sku(site, fields["sku"]) if fields.get("sku") else None
+    vat = Decimal(str(fields["vatvalue"])) if "vatvalue" in fields else _vat_of(site, product)
     rowprice = to_decimal(raw.get("moneyrowprice") or "0", "moneyrowprice")
     rowdiscount = to_decimal(raw.get("moneyrowdiscount") or "0", "moneyrowdiscount")
     row = price_row(rowprice, rowdiscount, fields["quantity"], vat, settings.money_rounding)
@@ -135,7 +136,7 @@ def build_item(site: SiteState, index: int, raw: Any, settings: SitooSettings) -
     record: Record = {
         "orderitemid": index,
         "orderitemtype": 10,
-        "productid": product["productid"] if product else None,
+        "productid": product["productid"] if product else 0,
         "sku": "",
         "productattributes": "",
         "unitlabel": "",

@@ -46,6 +46,11 @@ class Settings:
     event_timeout_seconds: float = 5.0
 
 
+@dataclass
+class Source:
+    settings: Settings
+
+
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     found = Receiver()
@@ -58,7 +63,9 @@ def sender_for(receiver: Receiver, sleeps: list[float]) -> EventSender:
     async def sleep(seconds: float) -> None:
         sleeps.append(seconds)
 
-    return EventSender(Settings(event_receiver_url=receiver.url), clock=lambda: 1_700_000_000, sleep=sleep)
+    return EventSender(
+        Source(Settings(event_receiver_url=receiver.url)), clock=lambda: 1_700_000_000, sleep=sleep
+    )
 
 
 async def test_events_leave_in_batches_of_at_most_ten_in_order(receiver: Receiver) -> None:
@@ -128,7 +135,7 @@ async def test_a_timed_out_answer_is_resent_so_the_receiver_sees_a_duplicate(rec
 
 
 async def test_no_receiver_means_no_events() -> None:
-    sender = EventSender(Settings())
+    sender = EventSender(Source(Settings()))
     sender.emit("order.add", {"orderid": 1})
     await sender.idle()
     assert sender.log.emitted == 0
