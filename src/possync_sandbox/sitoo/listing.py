@@ -7,7 +7,7 @@ passes its default field set (None = every field) and the sort keys Sitoo docume
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from possync_sandbox.sitoo.context import Ctx
@@ -78,12 +78,18 @@ def envelope(
     default_fields: Sequence[str] | None = None,
     sort_keys: Collection[str] = (),
     default_sort: str | None = None,
+    view: Callable[[Record], Record] | None = None,
 ) -> dict[str, Any]:
-    """One page of ``records`` (already filtered) in Sitoo's envelope."""
+    """One page of ``records`` (already filtered) in Sitoo's envelope.
+
+    ``view`` adds computed fields; it runs on the page only, so big lists stay cheap.
+    """
     rows = sort_records(ctx, list(records), sort_keys, default_sort)
     start, num = paging(ctx)
     fields = requested_fields(ctx, default_fields)
     page = rows[start : start + num]
+    if view is not None:
+        page = [view(row) for row in page]
     known = _all_known(page) if ctx.settings.unknown_fields == "reject" and page else None
     return {"totalcount": len(rows), "items": [project(row, fields, known) for row in page]}
 

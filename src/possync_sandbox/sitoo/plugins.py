@@ -8,17 +8,31 @@ their loaders find the products already there.
 from __future__ import annotations
 
 from possync_sandbox.sitoo import (
+    categories,
     events,
+    images,
+    manufacturers,
     orders,
     pricelists,
+    productgroups,
+    products,
     shopfloor,
     sites,
+    variants,
     vouchers,
     warehouses,
 )
 from possync_sandbox.sitoo.context import Plugin
 
-CORE: list[Plugin] = [sites.PLUGIN]
+CORE: list[Plugin] = [
+    sites.PLUGIN,
+    productgroups.PLUGIN,
+    categories.PLUGIN,
+    manufacturers.PLUGIN,
+    products.PLUGIN,
+    variants.PLUGIN,
+    images.PLUGIN,
+]
 STOCK: list[Plugin] = [
     warehouses.PLUGIN,
     pricelists.PLUGIN,

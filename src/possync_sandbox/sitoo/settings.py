@@ -77,6 +77,10 @@ class SitooSettings(BaseModel):
     """[OPEN] Deleting a product group still used by products: 400, or move them to group 2."""
     variants_keep_unlisted_main: bool = True
     """[OPEN] PUT productvariants without the main product keeps it as the family's owner."""
+    product_delete_main: Literal["family", "refuse"] = "family"
+    """[OPEN] Deleting a main variant deletes its whole family, or is refused with 400."""
+    title_max_length: int | None = None
+    """[OPEN] No title length limit is documented; a number refuses longer titles with 400."""
     image_index_base: int = 0
     """[OPEN] Product image ``imageid`` counts positions from 0 (or 1)."""
     image_unknown_resource_status: int = 404
