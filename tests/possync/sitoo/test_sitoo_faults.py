@@ -1,0 +1,118 @@
+"""The Sitoo client against the emulator's fault plans, over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from sitoo_client_helpers import ClientFactory, FakeTime
+
+from possync.errors import RetryableError
+from possync.sitoo.models import Order, OrderItem
+from possync_sandbox.faults import FaultPlan
+from possync_sandbox.sitoo import SitooEmulator
+
+ORDERS_POST = r"/sites/1/orders\.json$"
+
+
+def order(externalid: str) -> Order:
+    return Order(
+        externalid=externalid,
+        ordertypeid=10,
+        orderitems=[
+            OrderItem(productname="Mug", sku="MUG-1", quantity=1, moneyrowprice="125.00", vatvalue=25)
+        ],
+    )
+
+
+def site_orders(emulator: SitooEmulator, externalid: str) -> list[dict[str, object]]:
+    state = emulator.state()
+    records = json.dumps(state)
+    return [o for o in _orders(state) if o.get("externalid") == externalid] if records else []
+
+
+def _orders(state: object) -> list[dict[str, object]]:
+    """Every dict in the emulator's state that looks like an order."""
+    found: list[dict[str, object]] = []
+    if isinstance(state, dict):
+        if "orderid" in state and "ordertypeid" in state:
+            found.append(state)
+        for value in state.values():
+            found += _orders(value)
+    elif isinstance(state, list):
+        for value in state:
+            found += _orders(value)
+    return found
+
+
+async def test_429_storm_waits_retry_after_then_succeeds(
+    emulator: SitooEmulator, make_client: ClientFactory, fake_time: FakeTime, answered: Callable[[str], float]
+) -> None:
+    emulator.faults.configure(FaultPlan(script=["rate_limit"] * 3, retry_after=7))
+    async with make_client(max_attempts=5) as client:
+        warehouses = await client.warehouses.read_all()
+    assert [w.warehouseid for w in warehouses] == [1, 2]
+    assert answered("429") == 3
+    assert emulator.counter.snapshot()["total"] == 4
+    assert sum(fake_time.sleeps) >= 3 * 7
+    assert all(wait <= 7 for wait in fake_time.sleeps)
+
+
+async def test_client_keeps_within_the_emulator_rate_budget(
+    emulator: SitooEmulator, make_client: ClientFactory, fake_time: FakeTime, answered: Callable[[str], float]
+) -> None:
+    emulator.update_settings({"rate_limit_requests": 5, "rate_limit_window_seconds": 10})
+    async with make_client() as client:
+        for _ in range(20):
+            assert (await client.warehouses.get(1)).name
+    assert answered("200") == 20
+    assert answered("429") == 0
+    assert sum(fake_time.sleeps) > 0
+
+
+async def test_5xx_burst_is_retried_then_succeeds(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    emulator.faults.configure(FaultPlan(script=["error", "error"], error_status=503))
+    async with make_client() as client:
+        assert len(await client.warehouses.read_all()) == 2
+    assert emulator.counter.snapshot()["total"] == 3
+
+
+@pytest.mark.parametrize("fault", ["error", "drop"])
+async def test_faults_past_the_cap_surface_as_retryable_naming_the_request(
+    emulator: SitooEmulator, make_client: ClientFactory, fault: str
+) -> None:
+    emulator.faults.configure(FaultPlan(script=[fault] * 10, error_status=502))  # type: ignore[list-item]
+    async with make_client(max_attempts=3) as client:
+        with pytest.raises(RetryableError) as caught:
+            await client.warehouses.get(2)
+    assert "GET" in str(caught.value)
+    assert "/sites/1/warehouses/2.json" in str(caught.value)
+    assert emulator.counter.snapshot()["total"] == 3
+
+
+async def test_dropped_connections_are_retried_for_reads(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    emulator.faults.configure(FaultPlan(script=["drop", "drop"]))
+    async with make_client() as client:
+        assert (await client.warehouses.get(2)).is_virtual
+    assert emulator.counter.snapshot()["total"] == 3
+
+
+async def test_lost_order_create_then_retry_leaves_exactly_one_order(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    emulator.faults.configure(FaultPlan(script=["lost_response"], path_pattern=ORDERS_POST))
+    async with make_client() as client:
+        orderid, existed = await client.orders.create_once(order("woo-1001"))
+        again, existed_again = await client.orders.create_once(order("woo-1001"))
+        found = await client.orders.find_by_externalid("woo-1001")
+    assert emulator.faults.served["lost_response"] == 1
+    assert (orderid, existed) == (again, False)
+    assert existed_again is True
+    assert found is not None
+    assert found.orderid == orderid
+    assert len(site_orders(emulator, "woo-1001")) == 1
