@@ -7,7 +7,7 @@ and PostgreSQL works the same.
 from __future__ import annotations
 
 from possync.store.db import begin_write, is_sqlite, make_engine, rowcount, session_factory
-from possync.store.migrate import current_revision, downgrade, drift, upgrade
+from possync.store.migrate import current_revision, downgrade, drift, open_store, upgrade
 from possync.store.models import Base, Binding, CursorRow, OperationRow, Run, RunEvent
 from possync.store.types import utcnow
 
@@ -24,6 +24,7 @@ __all__ = [
     "drift",
     "is_sqlite",
     "make_engine",
+    "open_store",
     "rowcount",
     "session_factory",
     "upgrade",

@@ -1,7 +1,8 @@
 """Running the store's Alembic migrations from code, with no ``alembic.ini`` anywhere.
 
-The migration scripts ship inside the package (``possync/store/migrations``); ``upgrade`` brings a
-database to the newest schema and ``drift`` lists any difference between the models and the database.
+The migration scripts ship inside the package (``possync/store/migrations``); ``open_store`` and
+``upgrade`` bring a database to the newest schema and ``drift`` lists any difference between the
+models and the database.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
 
+from possync.store.db import make_engine, session_factory
 from possync.store.models import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -27,6 +30,13 @@ def alembic_config(connection: Connection) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def open_store(url: str) -> sessionmaker[Session]:
+    """Open the store at ``url``, bring it to the newest schema, and return its session factory."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return session_factory(engine)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from possync.sync.backoff import Backoff
 from possync.sync.binder import Binder, BindingConflictError
-from possync.sync.cursor import Cursor, Window
+from possync.sync.cursor import Cursor, IdCursor, Window, reset_cursors
 from possync.sync.fingerprint import canonical_json, fingerprint
 from possync.sync.outbox import Outbox, Status, Target, idempotency_key
 from possync.sync.runs import Outcome, RunLog, RunStatus
@@ -17,6 +17,7 @@ __all__ = [
     "Binder",
     "BindingConflictError",
     "Cursor",
+    "IdCursor",
     "Outbox",
     "Outcome",
     "RunLog",
@@ -27,4 +28,5 @@ __all__ = [
     "canonical_json",
     "fingerprint",
     "idempotency_key",
+    "reset_cursors",
 ]

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from possync.store.db import rowcount
 from possync.store.models import CursorRow
 from possync.store.types import utcnow
 
@@ -106,14 +107,53 @@ class Cursor:
 
     def _load(self) -> CursorRow:
         if self._row is None:
-            statement = select(CursorRow).where(
-                CursorRow.connection == self.connection, CursorRow.stream == self.stream
-            )
-            self._row = self.session.scalars(statement).one_or_none()
-        if self._row is None:
-            self._row = CursorRow(connection=self.connection, stream=self.stream, boundary_ids=[])
-            self.session.add(self._row)
+            self._row = load_row(self.session, self.connection, self.stream)
         return self._row
+
+
+class IdCursor:
+    """The bookmark of a stream read by increasing id (stock transactions, orders): the last id handled.
+
+    Each movement is applied once: records at or below the bookmark are skipped, and the bookmark
+    moves in the caller's transaction together with what was applied.
+    """
+
+    def __init__(self, session: Session, connection: str, stream: str) -> None:
+        self.session = session
+        self._row = load_row(session, connection, stream)
+        self.last_id: int | None = None if self._row.value is None else int(self._row.value)
+
+    def skip(self, record_id: int) -> bool:
+        """Whether this record was already handled."""
+        return self.last_id is not None and record_id <= self.last_id
+
+    def advance(self, record_id: int) -> None:
+        """Move the bookmark over a handled record."""
+        if not self.skip(record_id):
+            self.last_id = record_id
+
+    def save(self) -> None:
+        """Store the bookmark (in the caller's transaction)."""
+        self._row.value = None if self.last_id is None else str(self.last_id)
+        self.session.flush()
+
+
+def load_row(session: Session, connection: str, stream: str) -> CursorRow:
+    """The stored row of one stream, created (empty) when the stream was never read."""
+    statement = select(CursorRow).where(CursorRow.connection == connection, CursorRow.stream == stream)
+    row = session.scalars(statement).one_or_none()
+    if row is None:
+        row = CursorRow(connection=connection, stream=stream, boundary_ids=[])
+        session.add(row)
+    return row
+
+
+def reset_cursors(session: Session, connection: str, prefix: str = "") -> int:
+    """Forget the bookmarks of every stream of the connection whose name starts with ``prefix``."""
+    statement = delete(CursorRow).where(
+        CursorRow.connection == connection, CursorRow.stream.startswith(prefix, autoescape=True)
+    )
+    return rowcount(session.execute(statement))
 
 
 def _parse(text: str | None) -> datetime | None:

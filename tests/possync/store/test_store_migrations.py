@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
-from possync.store import current_revision, downgrade, drift, make_engine, upgrade
+from possync.store import current_revision, downgrade, drift, make_engine, open_store, upgrade
 from possync.store.models import Base
 from possync.store.testing import BACKENDS, require_backend, scratch_database
 
@@ -51,3 +51,13 @@ def test_upgrade_twice_is_harmless(empty_engine: Engine) -> None:
     upgrade(empty_engine)
     upgrade(empty_engine)
     assert current_revision(empty_engine) == "0001"
+
+
+def test_open_store_migrates_and_hands_out_sessions(tmp_path: Path) -> None:
+    sessions = open_store(f"sqlite:///{tmp_path / 'shop' / 'possync.db'}")
+    with sessions() as session:
+        assert session.execute(text("SELECT count(*) FROM outbox")).scalar_one() == 0
+        engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    assert current_revision(engine) == "0001"
+    engine.dispose()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from possync.store import CursorRow
-from possync.sync import Cursor
+from possync.sync import Cursor, IdCursor, reset_cursors
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 OVERLAP = timedelta(seconds=30)
@@ -111,3 +111,32 @@ def test_reset_forgets_the_bookmark(store_session: Session) -> None:
     cursor.reset()
     store_session.commit()
     assert _cursor(store_session, T0 + timedelta(minutes=2)).start().since is None
+
+
+def test_id_cursor_applies_each_movement_once(store_session: Session) -> None:
+    first = IdCursor(store_session, "shop", "sitoo.warehousetransactions")
+    applied = [record for record in (3, 4, 5) if not first.skip(record)]
+    for record in applied:
+        first.advance(record)
+    first.save()
+    store_session.commit()
+    second = IdCursor(store_session, "shop", "sitoo.warehousetransactions")
+    assert [record for record in (4, 5, 6, 7) if not second.skip(record)] == [6, 7]
+    assert applied == [3, 4, 5]
+
+
+def test_reset_cursors_by_prefix(store_session: Session) -> None:
+    for stream in ("sitoo.products", "sitoo.orders", "woo.products"):
+        _run_stream(store_session, stream)
+    assert reset_cursors(store_session, "shop", "sitoo.") == 2
+    store_session.commit()
+    remaining = store_session.scalars(select(CursorRow.stream)).all()
+    assert remaining == ["woo.products"]
+
+
+def _run_stream(session: Session, stream: str) -> None:
+    cursor = Cursor(session, "shop", stream, clock=lambda: T0)
+    cursor.start()
+    cursor.advance("a", T0 - timedelta(seconds=1))
+    cursor.save()
+    session.commit()
