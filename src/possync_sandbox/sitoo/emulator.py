@@ -46,6 +46,7 @@ class SitooEmulator:
         self.counter = RequestCounter()
         self.limiter = RateLimiter(self.store.clock)
         self.plugins = list(PLUGINS if plugins is None else plugins)
+        self.skipped_reasons: list[str] = []
         data_file = self.settings.data_file
         if data_file and Path(data_file).exists():
             self.store.restore(json.loads(Path(data_file).read_text())["store"])
@@ -73,13 +74,20 @@ class SitooEmulator:
         return self.store.site(self.settings.account_id, eshopid or self.settings.eshopid)
 
     def load_catalogue(self, catalogue: Catalogue) -> dict[str, int]:
-        """Load the demo catalogue into the default site; answers the record counts."""
+        """Load the demo catalogue into the default site; answers the record counts.
+
+        ``skipped`` counts the records Sitoo would refuse; ``skipped_reasons`` lists them.
+        """
+        from possync_sandbox.sitoo.loader import load_core
+
         site = self.site()
+        self.skipped_reasons = load_core(self, self.settings.account_id, site.eshopid, catalogue)
         for plugin in self.plugins:
             if plugin.load_catalogue is not None:
                 plugin.load_catalogue(self.store, site, catalogue)
         self.after_write()
-        return {name: len(table) for name, table in site.tables.items()}
+        counts = {name: len(table) for name, table in site.tables.items()}
+        return {**counts, "skipped": len(self.skipped_reasons)}
 
     def state(self) -> dict[str, Any]:
         extra = {}

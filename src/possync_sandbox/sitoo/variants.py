@@ -150,13 +150,16 @@ def _apply(ctx: Ctx, main: Record, items: list[dict[str, Any]], groups: list[dic
     main["datemodified"] = ctx.now()
 
 
-def put_variants(ctx: Ctx) -> Any:
-    main = _main_of(ctx)
-    body = ctx.object_body()
+def set_variants(ctx: Ctx, main: Record, body: dict[str, Any]) -> None:
+    """Replace the family of ``main`` with the ``groups`` and ``variants`` of ``body``."""
     groups = _groups(body)
     items = _variant_items(body, groups)
     _check_plan(ctx, main, items)
     _apply(ctx, main, items, groups)
+
+
+def put_variants(ctx: Ctx) -> Any:
+    set_variants(ctx, _main_of(ctx), ctx.object_body())
     return True
 
 
