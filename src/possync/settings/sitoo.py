@@ -10,7 +10,7 @@ import re
 from datetime import timedelta
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationInfo, field_validator
 
 from possync.settings.sitoo_options import (
     AutosyncOptions,
@@ -21,6 +21,7 @@ from possync.settings.sitoo_options import (
 )
 
 _API_ID = re.compile(r"^(\d+)-\d+$")
+_ACCOUNT_PATH = re.compile(r"/v2/accounts/(\d+)")
 
 
 class Mode(StrEnum):
@@ -42,9 +43,9 @@ class SitooSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    base_url: HttpUrl = Field(description="Sitoo API base URL, e.g. https://api.mysitoo.com.")
     api_id: str = Field(description="API id from Sitoo's REST API settings, e.g. 90001-1.")
     api_password: SecretStr = Field(description="Password created for the API id.")
-    base_url: HttpUrl = Field(description="Sitoo API base URL, e.g. https://api.mysitoo.com.")
     mode: Mode = Field(Mode.TEST, description="Which mode and access credentials are used: live or test.")
     site: int = Field(1, ge=1, description="Sitoo API endpoint: the Sitoo shop (eshopid) synced to and from.")
     warehouse: int | None = Field(
@@ -62,18 +63,30 @@ class SitooSettings(BaseModel):
 
     @field_validator("api_id")
     @classmethod
-    def _api_id_shape(cls, value: str) -> str:
-        if not _API_ID.match(value.strip()):
-            raise ValueError("a Sitoo API id is '<account>-<number>', e.g. 90001-1")
+    def _api_id_names_the_account(cls, value: str, info: ValidationInfo) -> str:
+        base_url = str(info.data.get("base_url", ""))
+        if _account(value.strip(), base_url) is None:
+            raise ValueError(
+                "a Sitoo API id is '<account>-<number>', e.g. 90001-1 "
+                "(or give the base URL with /v2/accounts/<account>)"
+            )
         return value.strip()
 
     @property
     def account_id(self) -> int:
-        """The Sitoo account number, the part of the API id before the dash."""
-        return int(self.api_id.split("-", 1)[0])
+        """The Sitoo account number: from the base URL's /v2/accounts/<id>, else the API id's prefix."""
+        account = _account(self.api_id, str(self.base_url))
+        if account is None:  # pragma: no cover - refused by validation
+            raise ValueError("no Sitoo account id")
+        return account
 
     def autosync_intervals(self) -> tuple[timedelta, timedelta]:
         """How often the stock sync and the other tasks run: (stock, other)."""
         if self.mode is Mode.TEST:
             return timedelta(minutes=1), timedelta(minutes=1)
         return timedelta(minutes=3), timedelta(minutes=15)
+
+
+def _account(api_id: str, base_url: str) -> int | None:
+    match = _ACCOUNT_PATH.search(base_url) or _API_ID.match(api_id)
+    return int(match.group(1)) if match else None

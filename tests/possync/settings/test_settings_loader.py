@@ -93,6 +93,16 @@ def test_environment_wins_and_nests_with_double_underscore(config: Path) -> None
     assert settings.database_url.startswith("postgresql+psycopg://")
 
 
+def test_account_from_the_base_url_when_the_api_id_has_another_shape(config: Path) -> None:
+    environ = {
+        "POSSYNC_SITOO__API_ID": "integration",
+        "POSSYNC_SITOO__BASE_URL": "https://h.example/v2/accounts/1500",
+    }
+    sitoo = load_settings(config, environ=environ).sitoo
+    assert sitoo is not None
+    assert (sitoo.api_id, sitoo.account_id) == ("integration", 1500)
+
+
 def test_config_path_from_the_environment(config: Path) -> None:
     settings = load_settings(environ={"POSSYNC_CONFIG": str(config)})
     assert settings.connection == "main-shop"
@@ -118,7 +128,8 @@ def test_errors_name_the_option_and_its_source(config: Path) -> None:
         load_settings(config, environ=environ)
     message = str(caught.value)
     assert "3 problem(s)" in message
-    assert f"sitoo.api_id: a Sitoo API id is '<account>-<number>', e.g. 90001-1 (in {config})" in message
+    assert "sitoo.api_id: a Sitoo API id is '<account>-<number>', e.g. 90001-1" in message
+    assert f"/v2/accounts/<account>) (in {config})" in message
     assert "sitoo.misc.fetch_products: Input should be 'all'" in message
     assert "(from POSSYNC_SITOO__MISC__FETCH_PRODUCTS)" in message
     assert "sitoo.site: Input should be greater than or equal to 1 (from POSSYNC_SITOO__SITE)" in message
