@@ -7,7 +7,7 @@ unknown fields and treat every field as optional. A payload that cannot be read 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Self
 
@@ -95,15 +95,18 @@ class SitooRecord(BaseModel):
             )
         return [cls.parse(item) for item in payloads]
 
-    def to_wire(self) -> dict[str, Any]:
-        """The JSON body for a write: only the fields that were set, read-only ones left out (nested too)."""
+    def to_wire(self, *, keep: Iterable[str] = ()) -> dict[str, Any]:
+        """The JSON body for a write: only the fields that were set, read-only ones left out (nested too).
+
+        ``keep`` names read-only fields that still belong in the body, such as the ``productid``
+        that keys each element of a batch update.
+        """
         try:
             dumped = self.model_dump(mode="json", exclude_unset=True, by_alias=True)
         except PydanticSerializationError as exc:
             raise UnusableRecordError(self.label(), str(exc)) from exc
-        return {
-            key: self._wire_value(key, value) for key, value in dumped.items() if key not in self.READ_ONLY
-        }
+        skip = self.READ_ONLY - set(keep)
+        return {key: self._wire_value(key, value) for key, value in dumped.items() if key not in skip}
 
     def _wire_value(self, key: str, dumped: Any) -> Any:
         value = getattr(self, key, None)

@@ -19,9 +19,9 @@ R = TypeVar("R", bound=SitooRecord)
 Body = SitooRecord | Mapping[str, Any]
 
 
-def wire(record: Body) -> dict[str, Any]:
-    """The JSON body of a write, from a record or an already-shaped mapping."""
-    return record.to_wire() if isinstance(record, SitooRecord) else dict(record)
+def wire(record: Body, *, keep: Iterable[str] = ()) -> dict[str, Any]:
+    """The JSON body of a write, from a record or an already-shaped mapping (``keep``: see ``to_wire``)."""
+    return record.to_wire(keep=keep) if isinstance(record, SitooRecord) else dict(record)
 
 
 def all_fields(model: type[SitooRecord], *, leave_out: Iterable[str] = ()) -> tuple[str, ...]:
@@ -87,7 +87,7 @@ class BatchCollection(Collection[R]):
 
     async def update_many(self, records: Sequence[Body]) -> list[ItemResult]:
         """Partial updates in array bodies; every element must carry ``key``. Safe to repeat."""
-        bodies = [wire(r) for r in records]
+        bodies = [wire(r, keep=(self.key,)) for r in records]
         self._require_key(bodies)
         return await self.api.batch("PUT", self.path, bodies, idempotent=True)
 
