@@ -6,8 +6,9 @@ together with the ids. Works inside the caller's transaction and never commits.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from possync.store.models import Binding
 from possync.store.types import utcnow
 
 RemoteId = str | int
+Side = Literal["woo_id", "pos_id", "natural_key"]
+_SIDE_COLUMNS = {"woo_id": Binding.woo_id, "pos_id": Binding.pos_id, "natural_key": Binding.natural_key}
 
 
 class BindingConflictError(LookupError):
@@ -44,6 +47,17 @@ class Binder:
         if len(rows) > 1:
             raise BindingConflictError(_conflict(entity, woo_id, pos_id, natural_key, rows))
         return rows[0] if rows else None
+
+    def lookup_many(self, entity: str, side: Side, keys: Iterable[RemoteId]) -> dict[str, Binding]:
+        """The bindings of many records at once (one query per page of records), by ``side``'s key."""
+        column = _SIDE_COLUMNS[side]
+        wanted = sorted({str(key) for key in keys})
+        if not wanted:
+            return {}
+        statement = select(Binding).where(
+            Binding.connection == self.connection, Binding.entity == entity, column.in_(wanted)
+        )
+        return {str(getattr(row, side)): row for row in self.session.scalars(statement)}
 
     def bind(
         self,

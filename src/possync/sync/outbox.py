@@ -130,7 +130,8 @@ class Outbox:
         """Take up to ``limit`` due operations for this worker, oldest first; commit to publish the claim.
 
         Due means pending with its next try reached, or in flight with an expired lease (its worker
-        died). Claimed operations are in flight until ``now + lease``.
+        died). Claimed operations are in flight until ``now + lease``. On SQLite call it with no
+        transaction open (a fresh session or right after a commit) so it begins as the single writer.
         """
         begin_write(self.session)
         now = self.clock()

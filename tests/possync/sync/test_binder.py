@@ -69,3 +69,12 @@ def test_unbind_all_of_one_entity(binder: Binder) -> None:
 def test_a_key_is_required(binder: Binder) -> None:
     with pytest.raises(ValueError, match="at least one"):
         binder.lookup("product")
+
+
+def test_lookup_many_by_one_side(binder: Binder) -> None:
+    binder.bind("product", woo_id=1, pos_id=10)
+    binder.bind("product", woo_id=2, pos_id=20)
+    binder.bind("category", woo_id=3, pos_id=30)
+    found = binder.lookup_many("product", "pos_id", [10, "20", 30, 40])
+    assert {key: row.woo_id for key, row in found.items()} == {"10": "1", "20": "2"}
+    assert binder.lookup_many("product", "woo_id", []) == {}
