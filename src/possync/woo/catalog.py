@@ -1,0 +1,146 @@
+"""Catalogue resources: products (with SKU look-ups and once-only creates), variations, categories.
+
+Images are referenced by media id: a payload carrying an image ``src`` without an ``id`` would
+make the shop download the file again and create a duplicate attachment, so it is refused
+unless the caller says this is the first upload (``sideload=True``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from possync.errors import RetryableError
+from possync.woo.batch import ItemResult
+from possync.woo.models import Category, CategoryNode, ImageRef, Product, Variation
+from possync.woo.resource import Resource
+
+SKU_LOOKUP_CHUNK = 40
+
+
+def image_refs(media_ids: Iterable[int], alts: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """``images`` for a product payload: media ids only (first one is the featured image)."""
+    refs: list[dict[str, Any]] = []
+    for n, media_id in enumerate(media_ids):
+        ref: dict[str, Any] = {"id": media_id}
+        if n < len(alts) and alts[n]:
+            ref["alt"] = alts[n]
+        refs.append(ref)
+    return refs
+
+
+def check_image_refs(payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
+    """The payload with every known image sent by id only; URLs refused unless ``sideload``."""
+    images = payload.get("images")
+    entries = images if isinstance(images, list) else [payload["image"]] if payload.get("image") else []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("id"):
+            entry.pop("src", None)
+        elif entry.get("src") and not sideload:
+            msg = (
+                f"image {entry['src']!r} has no media id: send {{'id': <media id>}} (sideload=True to upload)"
+            )
+            raise ValueError(msg)
+    return payload
+
+
+class Products(Resource[Product]):
+    """``/products``: simple, variable, grouped and external products."""
+
+    async def create(self, payload: dict[str, Any], *, sideload: bool = False, **params: Any) -> Product:
+        return await super().create(check_image_refs(payload, sideload=sideload), **params)
+
+    async def update(
+        self, item_id: int | str, payload: dict[str, Any], *, sideload: bool = False, **params: Any
+    ) -> Product:
+        return await super().update(item_id, check_image_refs(payload, sideload=sideload), **params)
+
+    async def batch(
+        self,
+        *,
+        create: Sequence[dict[str, Any]] = (),
+        update: Sequence[dict[str, Any]] = (),
+        delete: Sequence[int] = (),
+    ) -> list[ItemResult[Product]]:
+        for payload in (*create, *update):
+            check_image_refs(payload)
+        return await super().batch(create=create, update=update, delete=delete)
+
+    async def by_skus(self, skus: Iterable[str]) -> dict[str, Product]:
+        """Products and variations owning these SKUs (case-insensitive), keyed by the asked SKU."""
+        wanted = {sku.casefold(): sku for sku in skus if sku}
+        found: dict[str, Product] = {}
+        keys = list(wanted)
+        for start in range(0, len(keys), SKU_LOOKUP_CHUNK):
+            chunk = [wanted[k] for k in keys[start : start + SKU_LOOKUP_CHUNK]]
+            async for product in self.iter_all(sku=",".join(chunk), status="any"):
+                asked = wanted.get(product.sku.casefold())
+                if asked is not None:
+                    found[asked] = product
+        return found
+
+    async def find_by_sku(self, sku: str) -> Product | None:
+        return (await self.by_skus([sku])).get(sku)
+
+    async def create_once(self, payload: dict[str, Any], *, sideload: bool = False) -> Product:
+        """Create, and when the answer is lost, look the SKU up before trying again."""
+        sku = str(payload.get("sku") or "")
+        try:
+            return await self.create(payload, sideload=sideload)
+        except RetryableError as exc:
+            if not (exc.maybe_applied and sku):
+                raise
+        existing = await self.find_by_sku(sku)
+        return existing if existing is not None else await self.create(payload, sideload=sideload)
+
+    async def create_many_once(self, payloads: Sequence[dict[str, Any]]) -> list[ItemResult[Product]]:
+        """Batch create; items whose answer was lost are looked up by SKU, then re-sent if absent."""
+        results = await self.batch(create=payloads)
+        lost = [r for r in results if isinstance(r.error, RetryableError) and r.request.get("sku")]
+        if not lost:
+            return results
+        existing = await self.by_skus(r.request["sku"] for r in lost)
+        resend = [r for r in lost if r.request["sku"] not in existing]
+        retried = iter(await self.batch(create=[r.request for r in resend]))
+        fixed = {
+            r.index: ItemResult("create", r.index, r.request, value=existing[r.request["sku"]]) for r in lost
+        }
+        fixed.update({r.index: _reindexed(next(retried), r.index) for r in resend})
+        return [fixed.get(r.index, r) for r in results]
+
+
+def _reindexed(result: ItemResult[Product], index: int) -> ItemResult[Product]:
+    return ItemResult(result.action, index, result.request, value=result.value, error=result.error)
+
+
+class Variations(Resource[Variation]):
+    """``/products/<product_id>/variations``."""
+
+    async def create(self, payload: dict[str, Any], *, sideload: bool = False, **params: Any) -> Variation:
+        return await super().create(check_image_refs(payload, sideload=sideload), **params)
+
+    async def update(
+        self, item_id: int | str, payload: dict[str, Any], *, sideload: bool = False, **params: Any
+    ) -> Variation:
+        return await super().update(item_id, check_image_refs(payload, sideload=sideload), **params)
+
+
+class Categories(Resource[Category]):
+    """``/products/categories``, readable as the shop's tree."""
+
+    async def tree(self) -> list[CategoryNode]:
+        """Top-level categories with their descendants; orphans (unknown parent) become roots."""
+        categories = await self.list_all(orderby="id", order="asc")
+        nodes = {c.id: CategoryNode(category=c) for c in categories}
+        roots: list[CategoryNode] = []
+        for category in categories:
+            parent = nodes.get(category.parent)
+            (parent.children if parent and category.parent != category.id else roots).append(
+                nodes[category.id]
+            )
+        return roots
+
+
+__all__ = ["Categories", "ImageRef", "Products", "Variations", "check_image_refs", "image_refs"]
