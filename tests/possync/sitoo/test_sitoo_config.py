@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from possync.settings import SitooSettings
+from possync.sitoo import config_from_settings
 from possync.sitoo.config import SitooConfig, account_from_api_id
 
 
@@ -46,3 +48,13 @@ def test_password_is_not_shown() -> None:
     assert "sandbox-secret" not in repr(config)
     assert account_from_api_id("90001-1") == 90001
     assert account_from_api_id("nope") is None
+
+
+def test_config_from_the_connection_settings() -> None:
+    settings = SitooSettings(
+        base_url="https://api.mysitoo.com", api_id="90001-1", api_password="sandbox-secret", site=2
+    )
+    config = config_from_settings(settings, page_size=500)
+    assert config.site_root == "https://api.mysitoo.com/v2/accounts/90001/sites/2"
+    assert config.password.get_secret_value() == "sandbox-secret"
+    assert config.page_size == 500
