@@ -92,24 +92,48 @@ def create_batch(ctx: Ctx, body: dict[str, Any]) -> int:
         for row in table.find(warehouseid=warehouseid)
     ):
         raise bad_request("An open warehouse batch of this type already exists")
-    batchid = ctx.store.next_id("warehousebatchid")
-    table.put(
-        {
-            "warehousebatchid": batchid,
-            "warehouseid": warehouseid,
-            "warehousetransactionid": None,
-            "transactiontype": fields["transactiontype"],
-            "datecreated": ctx.now(),
-            "warehousebatchstate": BatchState.OPEN.value,
-            "emailowner": "",
-            "comment": "",
-            "shipmentid": None,
-            "externalid": None,
-            "reasoncode": None,
-            **fields,
-        }
-    )
-    return batchid
+    return int(table.put(new_batch(ctx.store, warehouseid, fields))["warehousebatchid"])
+
+
+def new_batch(store: SitooStore, warehouseid: int, fields: dict[str, Any]) -> Record:
+    """An open batch with its defaults, not yet stored."""
+    return {
+        "warehousebatchid": store.next_id("warehousebatchid"),
+        "warehouseid": warehouseid,
+        "warehousetransactionid": None,
+        "transactiontype": fields["transactiontype"],
+        "datecreated": store.now(),
+        "warehousebatchstate": BatchState.OPEN.value,
+        "emailowner": "",
+        "comment": "",
+        "shipmentid": None,
+        "externalid": None,
+        "reasoncode": None,
+        **fields,
+    }
+
+
+def new_batch_item(store: SitooStore, site: SiteState, batch: Record, sku: str) -> Record:
+    """An empty line for ``sku`` in ``batch``; the SKU gets its warehouse item now [INF §8.8]."""
+    return {
+        "warehousebatchitemid": store.next_id("warehousebatchitemid"),
+        "warehousebatchid": batch["warehousebatchid"],
+        "warehouseitemid": item(store, site, batch["warehouseid"], sku)["warehouseitemid"],
+        "sku": sku,
+        "decimalquantity": "0.000",
+        "moneypricein": "0.00",
+        "emailowner": "",
+        "comment": None,
+    }
+
+
+def set_line(store: SitooStore, site: SiteState, batch: Record, sku: str, body: dict[str, Any]) -> Record:
+    """Upsert the batch line for ``sku`` from ``body``'s writable fields."""
+    table = batch_items(site, batch["warehousebatchid"])
+    record = table.get(sku) or new_batch_item(store, site, batch, sku)
+    record.update(coerce_fields(body, ITEM_FIELDS))
+    record["datemodified"] = store.now()
+    return table.put(record)
 
 
 def update_batch(ctx: Ctx, body: dict[str, Any]) -> bool:
@@ -170,20 +194,7 @@ def set_item(ctx: Ctx, body: dict[str, Any]) -> bool:
     sku = body.get("sku")
     if not sku:
         raise bad_request("Missing required field sku")
-    table = batch_items(ctx.site, batch["warehousebatchid"])
-    record = table.get(sku) or {
-        "warehousebatchitemid": ctx.store.next_id("warehousebatchitemid"),
-        "warehousebatchid": batch["warehousebatchid"],
-        "warehouseitemid": item(ctx.store, ctx.site, batch["warehouseid"], str(sku))["warehouseitemid"],
-        "sku": str(sku),
-        "decimalquantity": "0.000",
-        "moneypricein": "0.00",
-        "emailowner": "",
-        "comment": None,
-    }
-    record.update(coerce_fields(body, ITEM_FIELDS))
-    record["datemodified"] = ctx.now()
-    table.put(record)
+    set_line(ctx.store, ctx.site, batch, str(sku), body)
     return True
 
 

@@ -97,10 +97,6 @@ def order_body(order: Order, items: list[dict[str, Any]], warehouseid: int) -> d
     return body
 
 
-def handed_over(order: Order) -> list[dict[str, int]]:
-    """The delivery lines of what the store handed over; store-to-door lines are left out."""
-    return [
-        {"orderitemid": index, "quantity": line.quantity}
-        for index, line in enumerate(order.lines)
-        if line.delivered
-    ]
+def handed_over(order: Order) -> list[tuple[int, int]]:
+    """(``orderitemid``, quantity) of what the store handed over; store-to-door lines are left out."""
+    return [(index, line.quantity) for index, line in enumerate(order.lines) if line.delivered]

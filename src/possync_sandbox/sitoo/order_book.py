@@ -249,6 +249,16 @@ def announce(store: SitooStore, order: Record, kinds: list[str]) -> None:
         )
 
 
+def log(
+    store: SitooStore, order: Record, log_type: int, strvalue: str | None = None, fvalue: Any = None
+) -> None:
+    """Append an order log item; 900/910 announce ready-for-pickup / pickup-rejected."""
+    entry = {"datelog": store.now(), "orderlogtypeid": log_type, "strvalue": strvalue, "fvalue": fvalue}
+    order["orderlogitems"].append(entry)
+    if log_type in PICKUP_LOG_TYPES:
+        announce(store, order, [PICKUP_LOG_TYPES[log_type]])
+
+
 def deliveries_of(account: AccountState, orderid: int) -> list[Record]:
     return account.table(DELIVERIES).find(orderid=orderid)
 

@@ -19,6 +19,7 @@ from possync_sandbox.sitoo.order_book import (
     PICKUP_LOG_TYPES,
     announce,
     deliveries_of,
+    log,
     new_order,
     update_order,
 )
@@ -143,21 +144,9 @@ def add_log_item(ctx: Ctx, body: dict[str, Any]) -> bool:
     log_type = integer(body.get("orderlogtypeid"), "orderlogtypeid")
     if log_type not in PICKUP_LOG_TYPES:
         raise bad_request("Only order log types 900 and 910 can be added")
-    log_item(ctx, order, log_type, body)
+    strvalue = nullable(text)(body.get("strvalue"), "strvalue")
+    log(ctx.store, order, log_type, strvalue, nullable(number)(body.get("fvalue"), "fvalue"))
     return True
-
-
-def log_item(ctx: Ctx, order: Record, log_type: int, body: dict[str, Any]) -> None:
-    """Append a log entry and announce it (900 = ready for pickup, 910 = pickup rejected)."""
-    order["orderlogitems"].append(
-        {
-            "datelog": ctx.now(),
-            "orderlogtypeid": log_type,
-            "strvalue": nullable(text)(body.get("strvalue"), "strvalue"),
-            "fvalue": nullable(number)(body.get("fvalue"), "fvalue"),
-        }
-    )
-    announce(ctx.store, order, [PICKUP_LOG_TYPES[log_type]])
 
 
 ORDER = "orders/{orderid:int}"

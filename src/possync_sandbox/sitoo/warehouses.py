@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from possync_sandbox.sitoo import batches
+from possync_sandbox.sitoo.catalogue_stock import load_catalogue_stock
 from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin
 from possync_sandbox.sitoo.errors import bad_request, not_found
 from possync_sandbox.sitoo.filters import in_range
@@ -260,4 +261,5 @@ PLUGIN = Plugin(
         *batches.ROUTES,
     ],
     seed_site=seed_site,
+    load_catalogue=load_catalogue_stock,
 )
