@@ -77,7 +77,7 @@ def _as_id(value: Any) -> int:
         return 0
 
 
-async def _run(handler: Handler, ctx: RequestContext, failed_id: int) -> Any:
+async def _run(handler: Handler, ctx: RequestContext, failed_id: int | str) -> Any:
     try:
         return (await handler(ctx)).body
     except WooError as error:

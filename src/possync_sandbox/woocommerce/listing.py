@@ -88,7 +88,7 @@ def filter_records(
 def _filter_dates(
     ctx: RequestContext, rows: list[Record], created: str, modified: str | None
 ) -> list[Record]:
-    bounds = [("after", created, 1), ("before", created, -1)]
+    bounds = [("after", created, 1), ("before", created, -1)] if created else []
     if modified and ctx.settings.has_modified_filters():
         bounds += [("modified_after", modified, 1), ("modified_before", modified, -1)]
     is_gmt = ctx.settings.has_modified_filters() and ctx.bool_param("dates_are_gmt")

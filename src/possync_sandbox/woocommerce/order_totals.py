@@ -89,7 +89,11 @@ def _set_taxes(item: dict[str, Any], rates: Sequence[TaxRate], subtotal: Decimal
     total_taxes = tax_of(dec(item["total"]), rates, inclusive=False)
     sub_taxes = tax_of(subtotal, rates, inclusive=False) if subtotal is not None else total_taxes
     item["taxes"] = [
-        {"id": rate_id, "total": precise(tax), "subtotal": precise(sub_taxes[rate_id])}
+        {
+            "id": rate_id,
+            "total": precise(tax),
+            "subtotal": precise(sub_taxes[rate_id]) if subtotal is not None else "",
+        }
         for rate_id, tax in total_taxes.items()
     ]
     item["total_tax"] = precise(sum(total_taxes.values(), Decimal(0)))

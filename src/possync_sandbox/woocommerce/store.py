@@ -75,6 +75,8 @@ class Store:
         self.media_bytes: dict[int, bytes] = {}
         self.sequences: dict[str, int] = {"post": FIRST_POST_ID, "term": FIRST_TERM_ID}
         self.nonces: dict[str, dict[str, float]] = {}
+        self.options: dict[str, Any] = {}
+        """WordPress options set through ``/settings`` that no ``WooSettings`` field holds."""
         self.categories[self.new_id("term")] = self._uncategorized()
 
     def _uncategorized(self) -> Record:
@@ -180,6 +182,7 @@ class Store:
             "tables": {name: list(rows.values()) for name, rows in self.tables.items()},
             "media_bytes": {str(k): base64.b64encode(v).decode() for k, v in self.media_bytes.items()},
             "sequences": dict(self.sequences),
+            "options": dict(self.options),
         }
 
     def load_json(self, data: dict[str, Any]) -> None:
@@ -188,3 +191,4 @@ class Store:
             self.tables[name] = {int(row["id"]): row for row in data.get("tables", {}).get(name, [])}
         self.media_bytes = {int(k): base64.b64decode(v) for k, v in data.get("media_bytes", {}).items()}
         self.sequences.update(data.get("sequences", {}))
+        self.options.update(data.get("options", {}))

@@ -23,26 +23,33 @@ MAX_DELIVERY_FAILURES = 5
 DELIVERY_TIMEOUT = 60.0
 PING_TIMEOUT = 5.0
 
-PayloadBuilder = Callable[[Store, Record, int], dict[str, Any] | None]
-"""(store, webhook, resource id) → the resource's REST representation, None if it is gone."""
+PayloadBuilder = Callable[[Record, int], dict[str, Any] | None]
+"""(webhook, resource id) → the resource's REST representation, None if it is gone."""
 
 
 class WebhookDispatcher:
     """Listens to ``store.emit`` and delivers to every active webhook of the topic."""
 
-    def __init__(self, store: Store, delay: float = 1.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        home_url: Callable[[], str],
+        on_change: Callable[[], None] = lambda: None,
+        delay: float = 1.0,
+    ) -> None:
         self.store = store
+        self.home_url = home_url
+        self.on_change = on_change
+        """Called after a delivery changed a webhook (failure count, status), to persist it."""
         self.delay = delay
         """Seconds between the event and the delivery (the queue runner's lag)."""
-        self.home_url = ""
         self.payloads: dict[str, PayloadBuilder] = {}
         self._pending: set[tuple[int, int]] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         store.subscribe(self.on_event)
 
     def source(self) -> str:
-        base = self.store.settings.public_url or self.home_url
-        return base.rstrip("/") + "/"
+        return self.home_url().rstrip("/") + "/"
 
     def agent(self) -> str:
         return signing.user_agent(self.store.settings.wc_version, self.store.settings.wp_version)
@@ -78,7 +85,7 @@ class WebhookDispatcher:
         builder = self.payloads.get(resource)
         if event == "deleted" or builder is None:
             return {"id": resource_id}
-        return builder(self.store, webhook, resource_id) or {"id": resource_id}
+        return builder(webhook, resource_id) or {"id": resource_id}
 
     async def deliver(self, webhook: Record, resource_id: int) -> Record:
         """POST the signed payload now, log it and count the outcome."""
@@ -110,6 +117,7 @@ class WebhookDispatcher:
         else:
             webhook["failure_count"] = int(webhook.get("failure_count", 0)) + 1
         self.store.touch(webhook)
+        self.on_change()
 
     def _log(
         self,
@@ -139,6 +147,12 @@ class WebhookDispatcher:
         }
         self.store.deliveries[record["id"]] = record
         return record
+
+    async def stop(self) -> None:
+        """Cancel whatever is still queued (the app is shutting down)."""
+        for task in list(self._tasks):
+            task.cancel()
+        self._pending.clear()
 
     async def drain(self) -> None:
         """Wait until every queued delivery and ping has run (for the emulator's own tests)."""
