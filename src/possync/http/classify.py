@@ -22,6 +22,7 @@ from possync.http.redact import redact_text
 
 RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
 RECORD_STATUSES = frozenset({400, 404, 409, 410, 412, 422})
+INFRASTRUCTURE_CODES = frozenset({"internal_server_error", "http_request_failed"})
 ROUTE_CODES = frozenset({"rest_no_route", "rest_invalid_param", "rest_missing_callback_param"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _TAGS = re.compile(r"<[^>]+>")
@@ -29,6 +30,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _error_class(status: int, code: str | None, method: str) -> type[RemoteError]:
+    if status == 500 and code and not code.isdigit() and code not in INFRASTRUCTURE_CODES:
+        return SkippableError  # the application refused this record on purpose (a refund, a delete)
     if status in RETRYABLE_STATUSES:
         return RetryableError
     if status in RECORD_STATUSES and code not in ROUTE_CODES and (method != "GET" or status in (404, 410)):

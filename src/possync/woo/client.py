@@ -126,7 +126,7 @@ class WooClient:
             if (
                 exc.code == "woocommerce_rest_cannot_view"
                 and self.auth_mode == "basic"
-                and self.config.auth == "auto"
+                and self.config.auth in ("auto", "basic")
             ):
                 return await self._retry_with_query_keys(version)
             raise self._auth_problem(exc) from exc

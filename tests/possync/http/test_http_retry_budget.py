@@ -77,3 +77,28 @@ async def test_reset_given_as_epoch_time(clock: FrozenClock, sleeper: RecordingS
     budget = RateBudget(clock=clock, wall=lambda: 1_700_000_000.0, sleep=sleeper)
     budget.update({"RateLimit-Limit": "100", "RateLimit-Remaining": "0", "RateLimit-Reset": "1700000012"})
     assert budget.wait_time() == 12.0
+
+
+def test_classification_of_statuses_and_remote_codes() -> None:
+    from possync.http import error_for
+
+    get = RequestInfo("GET", "https://s/wp-json/wc/v3/products", "woo")
+    post = RequestInfo("POST", "https://s/wp-json/wc/v3/products", "woo")
+    cases = [
+        (429, None, get, RetryableError),
+        (503, None, post, RetryableError),
+        (500, "internal_server_error", post, RetryableError),
+        (500, "woocommerce_rest_cannot_create_order_refund", post, SkippableError),
+        (500, "500", post, RetryableError),  # Sitoo: statuscode 500
+        (401, "woocommerce_rest_cannot_view", get, FatalError),
+        (413, "woocommerce_rest_request_entity_too_large", post, FatalError),
+        (400, "product_invalid_sku", post, SkippableError),
+        (400, "rest_invalid_param", get, FatalError),
+        (404, "woocommerce_rest_product_invalid_id", get, SkippableError),
+        (404, "rest_no_route", get, FatalError),
+    ]
+    for status, code, request, expected in cases:
+        error = error_for(status, request, code=code, message="m")
+        assert type(error) is expected, (status, code)
+        assert error.code == code
+        assert error.request == request

@@ -50,6 +50,10 @@ def _int_or_none(value: Any) -> Any:
     return None if value in ("", None) else value
 
 
+def _int_or_zero(value: Any) -> Any:
+    return 0 if value in ("", None, False) else value
+
+
 def _list(value: Any) -> Any:
     """Some plugins send ``{}`` or ``null`` where a list belongs."""
     if value is None or value == {}:
@@ -67,6 +71,7 @@ Money = Annotated[
 GmtDate = Annotated[datetime | None, BeforeValidator(_gmt)]
 LocalDate = Annotated[datetime | None, BeforeValidator(_local)]
 OptionalInt = Annotated[int | None, BeforeValidator(_int_or_none)]
+LooseInt = Annotated[int, BeforeValidator(_int_or_zero)]
 Text = Annotated[str, BeforeValidator(_text)]
 
 
@@ -97,7 +102,7 @@ class Ref(WooModel):
 class ImageRef(WooModel):
     """An image of a product or category. Written by media ``id`` only, never as a URL again."""
 
-    id: int = 0
+    id: LooseInt = 0
     src: Text = ""
     name: Text = ""
     alt: Text = ""
@@ -135,6 +140,7 @@ __all__ = [
     "ImageRef",
     "Listy",
     "LocalDate",
+    "LooseInt",
     "MetaData",
     "Money",
     "OptionalInt",
