@@ -4,6 +4,11 @@ A write builds a draft from the stored record and the request body (partial upda
 SKU, applies WooCommerce's price and stock rules, then sideloads images last so a failed image
 leaves nothing written. Variations are refused here with WooCommerce's own pointer to the
 variations endpoint; reading one by id answers it in product shape.
+
+Stored layout (``store.products``): the v3 field names, with ``categories``, ``tags``, ``images``
+and ``grouped_products`` as lists of ids (``images`` are media ids: render them with
+``media.image_json(view, id)``), dates only as ``*_gmt`` strings, and ``trashed_status`` while in
+the trash. Variations (``store.variations``) hold ``image`` as one media id or None.
 """
 
 from __future__ import annotations
