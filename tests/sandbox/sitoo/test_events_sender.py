@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 
 from possync_sandbox.server import running
 from possync_sandbox.sitoo.event_sender import EventSender
 
-
-@dataclass
-class Receiver:
-    """Records every POSTed batch and answers the next scripted status (200 when the script is empty)."""
-
-    script: list[int] = field(default_factory=list)
-    delays: list[float] = field(default_factory=list)
-    batches: list[list[dict[str, Any]]] = field(default_factory=list)
-    url: str = ""
-
-    def app(self) -> Starlette:
-        async def receive(request: Request) -> Response:
-            self.batches.append(json.loads(await request.body()))
-            if self.delays:
-                await asyncio.sleep(self.delays.pop(0))
-            return Response(status_code=self.script.pop(0) if self.script else 200)
-
-        return Starlette(routes=[Route("/events", receive, methods=["POST"])])
+from .stock_support import Receiver
 
 
 @dataclass
