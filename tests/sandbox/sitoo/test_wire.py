@@ -33,7 +33,7 @@ def test_bad_money_is_a_400(given: object) -> None:
 def test_ids_accept_numeric_strings_and_null_where_nullable() -> None:
     assert int_list(["19", 49]) == [19, 49]
     assert integer("7") == 7
-    assert nullable(integer)(None) is None
+    assert nullable(integer)(None, "manufacturerid") is None
     assert boolean("true") is True
     assert text(12) == "12"
     with pytest.raises(SitooError):
