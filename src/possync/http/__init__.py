@@ -7,7 +7,7 @@ error tree of ``possync.errors``; the paginators walk every page of a list.
 
 from __future__ import annotations
 
-from possync.http.budget import RateBudget
+from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import classify, classify_exception, error_for
 from possync.http.client import ApiClient, ClientSettings, Params
 from possync.http.metrics import TransportMetrics, route_of
@@ -25,6 +25,7 @@ from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_
 
 __all__ = [
     "ApiClient",
+    "BudgetPool",
     "ClientSettings",
     "Clock",
     "Params",

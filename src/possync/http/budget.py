@@ -66,7 +66,7 @@ class RateBudget:
         if self.remaining is None or self.remaining > self.reserved:
             return 0.0
         if self.reset_at is None:
-            return self.default_pause if self.remaining <= 0 else 0.0
+            return self.default_pause
         return max(self.reset_at - self.clock(), 0.0)
 
     async def acquire(self) -> None:
@@ -111,3 +111,19 @@ class RateBudget:
         pause = retry_after if retry_after is not None else self.default_pause
         self.remaining = 0
         self.reset_at = max(self.reset_at or 0.0, self.clock() + pause)
+
+
+class BudgetPool:
+    """One ``RateBudget`` per remote host, handed to every client that talks to that host."""
+
+    def __init__(
+        self, headroom: float = 0.1, clock: Clock = monotonic_clock, sleep: Sleep = real_sleep
+    ) -> None:
+        self.headroom, self.clock, self.sleep = headroom, clock, sleep
+        self._budgets: dict[str, RateBudget] = {}
+
+    def for_host(self, host: str) -> RateBudget:
+        key = host.lower()
+        if key not in self._budgets:
+            self._budgets[key] = RateBudget(headroom=self.headroom, clock=self.clock, sleep=self.sleep)
+        return self._budgets[key]

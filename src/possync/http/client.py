@@ -19,7 +19,7 @@ import httpx
 
 from possync import __version__
 from possync.errors import RemoteError, RequestInfo
-from possync.http.budget import RateBudget
+from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import SAFE_METHODS, classify, classify_exception
 from possync.http.metrics import TransportMetrics, route_of
 from possync.http.redact import get_logger, install_redaction, redact_url, register_secrets
@@ -55,7 +55,11 @@ class ClientSettings:
 
 
 class ApiClient:
-    """Sends requests to one remote; retries, budgets, measures and logs them."""
+    """Sends requests to one remote; retries, budgets, measures and logs them.
+
+    The rate budget is ``budget`` if given, else the host's budget from ``budgets`` (clients of
+    the same host share it), else a budget of its own.
+    """
 
     def __init__(
         self,
@@ -64,6 +68,7 @@ class ApiClient:
         auth: httpx.Auth | None = None,
         retry: RetryPolicy | None = None,
         budget: RateBudget | None = None,
+        budgets: BudgetPool | None = None,
         metrics: TransportMetrics | None = None,
         clock: Clock = monotonic_clock,
         sleep: Sleep = real_sleep,
@@ -75,7 +80,12 @@ class ApiClient:
         self.settings = settings
         self.name = settings.name
         self.retry = retry or RetryPolicy()
-        self.budget = budget or RateBudget(headroom=settings.headroom, clock=clock, sleep=sleep)
+        host = httpx.URL(settings.base_url).host
+        self.budget = budget or (
+            budgets.for_host(host)
+            if budgets
+            else RateBudget(headroom=settings.headroom, clock=clock, sleep=sleep)
+        )
         self.metrics = metrics
         self.sleep = sleep
         self._slots = asyncio.Semaphore(settings.concurrency)

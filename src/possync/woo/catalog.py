@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from possync.errors import RetryableError
+from possync.errors import RetryableError, SkippableError
 from possync.woo.batch import ItemResult
 from possync.woo.models import Category, CategoryNode, ImageRef, Product, Variation
-from possync.woo.resource import Resource
+from possync.woo.resource import M, Resource
 
 SKU_LOOKUP_CHUNK = 40
 
@@ -127,8 +127,30 @@ class Variations(Resource[Variation]):
         return await super().update(item_id, check_image_refs(payload, sideload=sideload), **params)
 
 
+async def create_term_once(terms: Resource[M], payload: dict[str, Any]) -> M:
+    """Create a category or attribute term; a lost answer or ``term_exists`` yields the shop's term."""
+    try:
+        return await terms.create(payload)
+    except RetryableError as exc:
+        if not exc.maybe_applied:
+            raise
+    except SkippableError as exc:
+        resource_id = exc.data.get("resource_id") if isinstance(exc.data, dict) else None
+        if exc.code != "term_exists" or not resource_id:
+            raise
+        return await terms.get(resource_id)
+    name, parent = str(payload.get("name", "")).casefold(), int(payload.get("parent") or 0)
+    async for term in terms.iter_all(search=payload.get("name", "")):
+        if str(getattr(term, "name", "")).casefold() == name and int(getattr(term, "parent", 0)) == parent:
+            return term
+    return await terms.create(payload)
+
+
 class Categories(Resource[Category]):
     """``/products/categories``, readable as the shop's tree."""
+
+    async def create_once(self, payload: dict[str, Any]) -> Category:
+        return await create_term_once(self, payload)
 
     async def tree(self) -> list[CategoryNode]:
         """Top-level categories with their descendants; orphans (unknown parent) become roots."""
@@ -143,4 +165,12 @@ class Categories(Resource[Category]):
         return roots
 
 
-__all__ = ["Categories", "ImageRef", "Products", "Variations", "check_image_refs", "image_refs"]
+__all__ = [
+    "Categories",
+    "ImageRef",
+    "Products",
+    "Variations",
+    "check_image_refs",
+    "create_term_once",
+    "image_refs",
+]

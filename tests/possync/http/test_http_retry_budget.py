@@ -102,3 +102,24 @@ def test_classification_of_statuses_and_remote_codes() -> None:
         assert type(error) is expected, (status, code)
         assert error.code == code
         assert error.request == request
+
+
+async def test_budget_with_remaining_but_no_reset_pauses_instead_of_eating_the_headroom(
+    clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    budget = RateBudget(headroom=0.1, default_pause=2.0, clock=clock, sleep=sleeper)
+    budget.update({"x-ratelimit-limit": "20", "x-ratelimit-remaining": "2"})
+    await budget.acquire()
+    assert sleeper.calls == [2.0]
+    assert budget.remaining == 19
+
+
+def test_one_budget_per_host_shared_by_clients() -> None:
+    from possync.http import ApiClient, BudgetPool, ClientSettings
+
+    pool = BudgetPool()
+    first = ApiClient(ClientSettings(name="a", base_url="https://Shop.example/wp-json/"), budgets=pool)
+    second = ApiClient(ClientSettings(name="b", base_url="https://shop.example/other/"), budgets=pool)
+    other = ApiClient(ClientSettings(name="c", base_url="https://pos.example/"), budgets=pool)
+    assert first.budget is second.budget
+    assert first.budget is not other.budget
