@@ -2,12 +2,14 @@
 
 WooCommerce answers 200 even when every item failed and puts each item's own result (the full
 object, or ``{"id", "error"}``) in request order. ``ItemResult`` keeps that per item; a call that
-failed as a whole (a 5xx after the retries, a lost answer) gives every item of it that error.
+failed as a whole (a 5xx after the retries, a lost answer) gives every item of it that error. A
+shop whose limit is lower than configured answers 413; the call is then split to its limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -19,6 +21,7 @@ from possync.woo.models import record_name
 Action = Literal["create", "update", "delete"]
 ACTIONS: tuple[Action, ...] = ("create", "update", "delete")
 T = TypeVar("T")
+_MORE_THAN = re.compile(r"more than (\d+)")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,15 @@ def chunks(
 def _is_idempotent(chunk: list[tuple[Action, int, Any]]) -> bool:
     """Updates and deletes may be repeated; creates and relative stock changes may not."""
     return all(a != "create" and not (isinstance(i, dict) and "inventory_delta" in i) for a, _, i in chunk)
+
+
+def shop_limit(exc: RemoteError, sent: int) -> int | None:
+    """The shop's own batch limit when it refused ``sent`` items as too many (413), else ``None``."""
+    if exc.status != 413 or exc.code != "woocommerce_rest_request_entity_too_large" or sent <= 1:
+        return None
+    found = _MORE_THAN.search(exc.message)
+    limit = int(found.group(1)) if found else sent // 2
+    return limit if 1 <= limit < sent else sent // 2
 
 
 def _label(name: str, action: Action, index: int, item: Any) -> str:
@@ -86,8 +98,14 @@ async def run_batch(
         info = api.describe("POST", path)
         try:
             answer = await api.send_json("POST", path, body, idempotent=_is_idempotent(chunk))
-        except FatalError:
-            raise
+        except FatalError as exc:
+            smaller = shop_limit(exc, len(chunk))
+            if smaller is None:
+                raise
+            parts = await asyncio.gather(
+                *(send(chunk[i : i + smaller]) for i in range(0, len(chunk), smaller))
+            )
+            return [result for part in parts for result in part]
         except RemoteError as exc:
             return [ItemResult(a, i, item, error=exc) for a, i, item in chunk]
         return _results(chunk, answer if isinstance(answer, dict) else {}, info, parse, name)

@@ -186,3 +186,14 @@ async def test_plain_permalinks_get_a_clear_error() -> None:
         )
         with pytest.raises(ConfigurationError, match=r"plain permalinks.*Settings > Permalinks"):
             await client.__aenter__()
+
+
+async def test_a_shop_with_a_lower_batch_limit_than_configured_is_followed() -> None:
+    with shop(batch_limit=7) as s:
+        async with s.client(auth="basic") as woo:  # configured for 100
+            results = await woo.products.batch(create=[{"name": f"L{n}", "sku": f"L{n}"} for n in range(20)])
+            calls = s.emulator.counter.snapshot()["by_route"]["POST /wp-json/wc/v3/products/batch"]
+    assert all(r.ok for r in results)
+    assert [r.request["sku"] for r in results] == [f"L{n}" for n in range(20)]
+    assert len(s.skus()) == 20
+    assert calls == 1 + 3  # refused once as a whole (413, nothing written), then in calls of 7
