@@ -14,7 +14,7 @@ from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
 from possync_sandbox.woocommerce.errors import WooError, invalid_id, missing_param
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
-from possync_sandbox.woocommerce.order_lines import apply_meta
+from possync_sandbox.woocommerce.order_lines import set_meta
 from possync_sandbox.woocommerce.order_totals import money
 from possync_sandbox.woocommerce.schema import Rule, validate
 from possync_sandbox.woocommerce.store import Record, Store
@@ -106,7 +106,7 @@ def apply_body(store: Store, coupon: Record, body: dict[str, Any]) -> None:
         coupon["email_restrictions"] = [str(v).strip().lower() for v in body["email_restrictions"]]
     _expiry(store, coupon, body)
     if "meta_data" in body:
-        coupon["meta_data"] = apply_meta(store, coupon.get("meta_data", []), body["meta_data"])
+        set_meta(store, coupon, body["meta_data"])
 
 
 def _expiry(store: Store, coupon: Record, body: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from possync_sandbox.woocommerce.order_totals import (
     precise,
     price_excluding_tax,
 )
+from possync_sandbox.woocommerce.product_fields import active_price, apply_meta
 from possync_sandbox.woocommerce.store import Record, Store
 
 LINE_TYPES = ("line_items", "shipping_lines", "fee_lines", "coupon_lines")
@@ -25,23 +26,9 @@ REMOVE_KEYS = ("product_id", "method_id", "method_title", "name", "code")
 AMOUNTS = frozenset({"total", "subtotal", "amount"})
 
 
-def apply_meta(store: Store, metas: list[Record], posted: Any) -> list[Record]:
-    """Upsert each posted ``{id?, key, value}``: by id, else the first row with the key; null deletes."""
-    rows = [dict(meta) for meta in metas]
-    for entry in posted if isinstance(posted, list) else []:
-        if not isinstance(entry, dict) or ("key" not in entry and "id" not in entry):
-            continue
-        row = next((m for m in rows if entry.get("id") and m["id"] == _int(entry.get("id"))), None)
-        row = row or next((m for m in rows if "key" in entry and m["key"] == entry["key"]), None)
-        if entry.get("value", "") is None:
-            rows = [m for m in rows if m is not row]
-        elif row is not None:
-            row.update({k: entry[k] for k in ("key", "value") if k in entry})
-        else:
-            rows.append(
-                {"id": store.new_id("meta"), "key": entry.get("key", ""), "value": entry.get("value", "")}
-            )
-    return rows
+def set_meta(store: Store, record: Record, posted: Any) -> None:
+    """Upsert the posted ``meta_data`` entries into ``record`` (by id, else key; null deletes)."""
+    apply_meta(store, record, posted if isinstance(posted, list) else [])
 
 
 def _int(value: Any) -> int:
@@ -78,11 +65,12 @@ def find_product(store: Store, posted: dict[str, Any]) -> tuple[Record | None, b
     return None, False
 
 
-def _image(record: Record) -> dict[str, Any]:
-    image = record.get("image") or next(iter(record.get("images") or []), None)
-    if not image:
-        return {"id": "", "src": ""}
-    return {"id": str(image.get("id", "")), "src": image.get("src", "")}
+def _image_id(record: Record, parent: Record | None) -> int | None:
+    """The media id of a product's featured image (a variation falls back to its parent's)."""
+    found = record.get("image") or next(iter(record.get("images") or []), None)
+    if not found and parent is not None:
+        found = next(iter(parent.get("images") or []), None)
+    return int(found) if found else None
 
 
 def set_product(store: Store, item: Record, product: Record) -> None:
@@ -97,7 +85,7 @@ def set_product(store: Store, item: Record, product: Record) -> None:
         variation_id=product["id"] if parent else 0,
         tax_class=tax_class or "",
         sku=product.get("sku", ""),
-        image=_image(product),
+        image_id=_image_id(product, parent),
         parent_name=parent.get("name") if parent else None,
         _tax_status=product.get("tax_status", "taxable"),
     )
@@ -121,7 +109,7 @@ def prepare_line_item(store: Store, posted: dict[str, Any], item: Record | None)
         if creating:
             quantity = _int(posted.get("quantity", 1))
             net = price_excluding_tax(
-                dec(product.get("price")),
+                dec(active_price(product, store.now())),
                 quantity,
                 line["tax_class"],
                 tax_rates(store),
@@ -141,7 +129,7 @@ def prepare_line_item(store: Store, posted: dict[str, Any], item: Record | None)
         line["quantity"] = _int(posted["quantity"])
     _money_field(line, posted, "total")
     _money_field(line, posted, "subtotal")
-    line["meta_data"] = apply_meta(store, line.get("meta_data", []), posted.get("meta_data"))
+    set_meta(store, line, posted.get("meta_data"))
     return line
 
 
@@ -158,7 +146,7 @@ def prepare_shipping_line(store: Store, posted: dict[str, Any], item: Record | N
     _plain_fields(line, posted, ("method_id", "method_title", "instance_id"))
     _money_field(line, posted, "total")
     line.setdefault("total", "0")
-    line["meta_data"] = apply_meta(store, line.get("meta_data", []), posted.get("meta_data"))
+    set_meta(store, line, posted.get("meta_data"))
     return line
 
 
@@ -172,7 +160,7 @@ def prepare_fee_line(store: Store, posted: dict[str, Any], item: Record | None) 
         line["amount"] = str(posted["amount"])
     line.setdefault("tax_class", "")
     line.setdefault("total", "0")
-    line["meta_data"] = apply_meta(store, line.get("meta_data", []), posted.get("meta_data"))
+    set_meta(store, line, posted.get("meta_data"))
     return line
 
 
@@ -185,7 +173,7 @@ def prepare_coupon_line(store: Store, posted: dict[str, Any]) -> Record:
     )
     if coupon is None:
         raise WooError("woocommerce_rest_invalid_coupon", f'Coupon "{code}" does not exist!', 400)
-    return {
+    line: Record = {
         "id": store.new_id("order_item"),
         "code": code,
         "discount": "0",
@@ -195,8 +183,10 @@ def prepare_coupon_line(store: Store, posted: dict[str, Any]) -> Record:
         "free_shipping": bool(coupon.get("free_shipping")),
         "_product_ids": list(coupon.get("product_ids") or []),
         "_excluded_product_ids": list(coupon.get("excluded_product_ids") or []),
-        "meta_data": apply_meta(store, [], posted.get("meta_data")),
+        "meta_data": [],
     }
+    set_meta(store, line, posted.get("meta_data"))
+    return line
 
 
 def tax_rates(store: Store) -> tuple[TaxRate, ...]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from possync_sandbox.woocommerce.context import View
+from possync_sandbox.woocommerce.media import image_json
 from possync_sandbox.woocommerce.order_totals import dec, money
 from possync_sandbox.woocommerce.store import Record
 from possync_sandbox.woocommerce.wire import date_pair
@@ -34,7 +35,12 @@ def _taxes(line: Record) -> list[dict[str, Any]]:
     return [dict(tax) for tax in line.get("taxes", [])]
 
 
-def line_item(line: Record, dp: int) -> dict[str, Any]:
+def _image(view: View, media_id: int | None) -> dict[str, Any]:
+    found = image_json(view, media_id) if media_id else None
+    return {"id": str(media_id), "src": found["src"]} if found else {"id": "", "src": ""}
+
+
+def line_item(view: View, line: Record, dp: int) -> dict[str, Any]:
     quantity = int(line.get("quantity") or 0)
     total = dec(line.get("total"))
     price = float(total / quantity) if quantity else 0
@@ -53,7 +59,7 @@ def line_item(line: Record, dp: int) -> dict[str, Any]:
         "meta_data": public_meta(line.get("meta_data", []), display=True),
         "sku": line.get("sku"),
         "price": int(price) if price == int(price) else price,
-        "image": line.get("image") or {"id": "", "src": ""},
+        "image": _image(view, line.get("image_id")),
         "parent_name": line.get("parent_name"),
     }
 
@@ -147,7 +153,7 @@ def serialise(view: View, order: Record, dp: int = 2) -> dict[str, Any]:
         "cart_hash": order.get("cart_hash", ""),
         "number": str(order.get("number") or order["id"]),
         "meta_data": public_meta(order.get("meta_data", [])),
-        "line_items": [line_item(line, dp) for line in order.get("line_items", [])],
+        "line_items": [line_item(view, line, dp) for line in order.get("line_items", [])],
         "tax_lines": [tax_line(line) for line in order.get("tax_lines", [])],
         "shipping_lines": [shipping_line(line, dp) for line in order.get("shipping_lines", [])],
         "fee_lines": [fee_line(line, dp) for line in order.get("fee_lines", [])],

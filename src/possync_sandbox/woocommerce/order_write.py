@@ -88,7 +88,7 @@ def apply_fields(ctx: RequestContext, order: Record, *, creating: bool) -> None:
             address = order.setdefault(name, dict.fromkeys(fields, ""))
             address.update({k: str(v) for k, v in body[name].items() if k in fields and v is not None})
     if "meta_data" in body:
-        order["meta_data"] = order_lines.apply_meta(ctx.store, order.get("meta_data", []), body["meta_data"])
+        order_lines.set_meta(ctx.store, order, body["meta_data"])
 
 
 def needs_recalculation(body: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
-from possync_sandbox.woocommerce.order_lines import apply_meta
+from possync_sandbox.woocommerce.order_lines import set_meta
 from possync_sandbox.woocommerce.order_notes import add_note, order_of
 from possync_sandbox.woocommerce.order_status import meta_ids, stock_changer, transition
 from possync_sandbox.woocommerce.order_stock import restock_refunded
@@ -42,7 +42,7 @@ def serialise(view: View, refund: Record, dp: int = 2) -> dict[str, Any]:
         "refunded_by": refund.get("refunded_by", 1),
         "refunded_payment": bool(refund.get("refunded_payment")),
         "meta_data": public_meta(refund.get("meta_data", [])),
-        "line_items": [line_item(line, dp) for line in refund.get("line_items", [])],
+        "line_items": [line_item(view, line, dp) for line in refund.get("line_items", [])],
         "_links": view.links(f"{path}/{refund['id']}", path, up=f"/orders/{refund['parent_id']}"),
     }
 
@@ -54,7 +54,7 @@ def _cannot(message: str) -> WooError:
 def _negated(line: Record, quantity: int, total: Decimal, taxes: dict[int, Decimal]) -> Record:
     """The refund's copy of an order line: negative quantity, totals and taxes."""
     return {
-        **{k: line.get(k) for k in ("name", "product_id", "variation_id", "tax_class", "sku", "image")},
+        **{k: line.get(k) for k in ("name", "product_id", "variation_id", "tax_class", "sku", "image_id")},
         "id": 0,
         "parent_name": line.get("parent_name"),
         "quantity": -quantity,
@@ -119,9 +119,10 @@ async def create_refund(ctx: RequestContext) -> Reply:
         "reason": str(ctx.param("reason") or ""),
         "refunded_by": ctx.key.user_id if ctx.key else 1,
         "refunded_payment": False,
-        "meta_data": apply_meta(store, [], ctx.param("meta_data")),
+        "meta_data": [],
         "line_items": [refund_line for _, refund_line, _ in lines],
     }
+    set_meta(store, refund, ctx.param("meta_data"))
     store.refunds[refund["id"]] = refund
     if ctx.bool_param("api_restock", True):
         _restock(store, order, lines)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from possync_sandbox.woocommerce import coupons, order_view
+from possync_sandbox.woocommerce import coupons, order_view, products
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, Version, View, created, route
 from possync_sandbox.woocommerce.errors import WooError, missing_param, not_in_enum
@@ -57,11 +57,8 @@ def _builder(emulator: WooEmulator, render: Any) -> Any:
 
 
 def _product(view: View, resource_id: int) -> dict[str, Any] | None:
-    from possync_sandbox.woocommerce import products
-
     record = view.store.products.get(resource_id) or view.store.variations.get(resource_id)
-    render = getattr(products, "serialise", None)
-    return render(view, record) if record is not None and render is not None else None
+    return products.serialise(view, record) if record is not None else None
 
 
 def _order(view: View, resource_id: int) -> dict[str, Any] | None:
