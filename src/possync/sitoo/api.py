@@ -22,7 +22,7 @@ from possync.http.paginate import pages_by_id_cursor, pages_by_offset
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.sitoo.batch import ItemResult, chunks, item_results, refused
 from possync.sitoo.config import SitooConfig
-from possync.sitoo.records import SitooRecord
+from possync.sitoo.records import SitooRecord, UnusableHandler
 
 R = TypeVar("R", bound=SitooRecord)
 Params = Mapping[str, Any]
@@ -44,9 +44,12 @@ class SitooApi:
         sleep: Sleep = real_sleep,
         clock: Clock = monotonic_clock,
         metrics: TransportMetrics | None = None,
+        on_unusable: UnusableHandler | None = None,
         http: ApiClient | None = None,
     ) -> None:
         self.config = config
+        self.on_unusable = on_unusable
+        """Called with each unusable record of a list read, which is then skipped; None raises."""
         password = config.password.get_secret_value()
         token = base64.b64encode(f"{config.api_id}:{password}".encode()).decode()
         settings = ClientSettings(
@@ -79,7 +82,7 @@ class SitooApi:
         """Every page of a list, read with ``num`` = the configured page size."""
         query = {**(params or {}), "fields": fields_param(fields)}
         async for page in pages_by_offset(self.http, path, query, num=self.config.page_size):
-            yield model.parse_many(page)
+            yield model.parse_many(page, self.on_unusable)
 
     async def cursor_pages(
         self,
@@ -103,7 +106,7 @@ class SitooApi:
             num=self.config.page_size,
         )
         async for page in pages:
-            yield model.parse_many(page)
+            yield model.parse_many(page, self.on_unusable)
 
     async def get(self, model: type[R], path: str, params: Params | None = None) -> R:
         return model.parse(await self.http.get_json(path, params))

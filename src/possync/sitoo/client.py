@@ -19,6 +19,7 @@ from possync.sitoo.config import SitooConfig
 from possync.sitoo.idempotency import WRITE_SAFETY, WriteSafety, safety_of
 from possync.sitoo.models import Category, Manufacturer, ProductGroup, Site
 from possync.sitoo.orders import Orders
+from possync.sitoo.records import UnusableHandler
 from possync.sitoo.resources import BatchCollection, Collection
 from possync.sitoo.stock import Warehouses, WarehouseTransactions
 
@@ -40,7 +41,8 @@ class SitooClient:
 
     ``sites``, ``product_groups``, ``categories``, ``manufacturers``, ``products`` (variants and
     images hang off it), ``warehouses`` (items, batches), ``warehouse_transactions``, ``orders``
-    (deliveries), ``vouchers`` and ``price_lists`` (items).
+    (deliveries), ``vouchers`` and ``price_lists`` (items). With ``on_unusable`` a record that
+    cannot be read is reported to it and skipped instead of stopping the whole list.
     """
 
     write_safety: dict[str, WriteSafety] = WRITE_SAFETY
@@ -53,10 +55,13 @@ class SitooClient:
         sleep: Sleep = real_sleep,
         clock: Clock = monotonic_clock,
         metrics: TransportMetrics | None = None,
+        on_unusable: UnusableHandler | None = None,
         http: ApiClient | None = None,
     ) -> None:
         self.config = config
-        self.api = SitooApi(config, retry=retry, sleep=sleep, clock=clock, metrics=metrics, http=http)
+        self.api = SitooApi(
+            config, retry=retry, sleep=sleep, clock=clock, metrics=metrics, on_unusable=on_unusable, http=http
+        )
         api = self.api
         self.sites = Collection(api, Site, "sites.json")
         self.product_groups = Collection(api, ProductGroup, api.site_path("productgroups.json"))

@@ -7,7 +7,7 @@ unknown fields and treat every field as optional. A payload that cannot be read 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Self
 
@@ -24,6 +24,9 @@ class UnusableRecordError(PayloadError):
     def __init__(self, record: str, problem: str) -> None:
         super().__init__(f"Sitoo {record}", f"unusable: {problem}")
         self.problem = problem
+
+
+UnusableHandler = Callable[[UnusableRecordError], None]
 
 
 def _plain_number(value: Decimal) -> int | float:
@@ -87,13 +90,22 @@ class SitooRecord(BaseModel):
             raise UnusableRecordError(name, problems) from exc
 
     @classmethod
-    def parse_many(cls, payloads: Any) -> list[Self]:
-        """Read a list of payloads; the first unusable one raises."""
+    def parse_many(cls, payloads: Any, on_unusable: UnusableHandler | None = None) -> list[Self]:
+        """Read a list of payloads. An unusable one raises, or with ``on_unusable`` is handed to it
+        and left out, so one bad record does not stop the others."""
         if not isinstance(payloads, list):
             raise UnusableRecordError(
                 f"{cls.KIND} list", f"expected a JSON array, got {type(payloads).__name__}"
             )
-        return [cls.parse(item) for item in payloads]
+        records = []
+        for payload in payloads:
+            try:
+                records.append(cls.parse(payload))
+            except UnusableRecordError as error:
+                if on_unusable is None:
+                    raise
+                on_unusable(error)
+        return records
 
     def to_wire(self, *, keep: Iterable[str] = ()) -> dict[str, Any]:
         """The JSON body for a write: only the fields that were set, read-only ones left out (nested too).

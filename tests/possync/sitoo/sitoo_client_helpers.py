@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from possync.sitoo import SitooClient
 from possync_sandbox.sitoo import SitooEmulator
@@ -26,3 +27,15 @@ class FakeTime:
         self.sleeps.append(seconds)
         self.now += seconds
         self.emulator.store.clock.advance(seconds)
+
+
+def stored_rows(emulator: SitooEmulator, table: str) -> list[dict[str, Any]]:
+    """The rows of one table as the emulator holds them (what a merchant would see in Sitoo).
+
+    Account-level tables (orders) come first, then those of site 1.
+    """
+    (account,) = emulator.state()["accounts"]
+    site = next(s for s in account["sites"] if s["eshopid"] == 1)
+    found = account["tables"].get(table) or site["tables"].get(table) or {}
+    rows: list[dict[str, Any]] = found.get("rows", [])
+    return rows

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sitoo_client_helpers import ClientFactory
+from sitoo_client_helpers import ClientFactory, stored_rows
 
 from possync.sitoo.models import (
     PriceListItem,
@@ -44,7 +44,7 @@ async def test_changes_since_include_products_switched_off(
     clock = emulator.store.clock
     async with make_client() as client:
         created = await client.products.create_many([product(f"CHG-{n}") for n in range(3)])
-        before = datetime.fromtimestamp(clock.time(), UTC)
+        since = datetime.fromtimestamp(clock.time() + 30, UTC)
         clock.advance(60)
         ids = [r.id for r in created]
         await client.products.update_many(
@@ -53,7 +53,7 @@ async def test_changes_since_include_products_switched_off(
                 {"productid": ids[1], "title": "New"},
             ]
         )
-        changed = [p async for page in client.products.changed_since(before) for p in page]
+        changed = [p async for page in client.products.changed_since(since) for p in page]
     assert sorted(p.productid for p in changed if p.productid) == sorted(ids[:2])
     off = next(p for p in changed if p.productid == ids[0])
     assert (off.active, off.activepos) == (False, False)
@@ -87,6 +87,7 @@ async def test_lost_product_create_then_retry_leaves_exactly_one_product(
     assert again.existed
     assert first.id == again.id == found["LOST-1"].productid
     assert [p.sku for p in everything] == ["LOST-1"]
+    assert [p["sku"] for p in stored_rows(emulator, "products")] == ["LOST-1"]
 
 
 async def test_updates_are_partial_and_need_the_productid(make_client: ClientFactory) -> None:

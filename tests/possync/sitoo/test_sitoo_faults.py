@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import pytest
-from sitoo_client_helpers import ClientFactory, FakeTime
+from sitoo_client_helpers import ClientFactory, FakeTime, stored_rows
 
 from possync.errors import RetryableError
 from possync.sitoo.models import Order, OrderItem
@@ -24,26 +23,6 @@ def order(externalid: str) -> Order:
             OrderItem(productname="Mug", sku="MUG-1", quantity=1, moneyrowprice="125.00", vatvalue=25)
         ],
     )
-
-
-def site_orders(emulator: SitooEmulator, externalid: str) -> list[dict[str, object]]:
-    state = emulator.state()
-    records = json.dumps(state)
-    return [o for o in _orders(state) if o.get("externalid") == externalid] if records else []
-
-
-def _orders(state: object) -> list[dict[str, object]]:
-    """Every dict in the emulator's state that looks like an order."""
-    found: list[dict[str, object]] = []
-    if isinstance(state, dict):
-        if "orderid" in state and "ordertypeid" in state:
-            found.append(state)
-        for value in state.values():
-            found += _orders(value)
-    elif isinstance(state, list):
-        for value in state:
-            found += _orders(value)
-    return found
 
 
 async def test_429_storm_waits_retry_after_then_succeeds(
@@ -115,4 +94,6 @@ async def test_lost_order_create_then_retry_leaves_exactly_one_order(
     assert existed_again is True
     assert found is not None
     assert found.orderid == orderid
-    assert len(site_orders(emulator, "woo-1001")) == 1
+    assert [o["orderid"] for o in stored_rows(emulator, "orders") if o.get("externalid") == "woo-1001"] == [
+        orderid
+    ]

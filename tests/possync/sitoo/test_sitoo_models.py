@@ -134,3 +134,17 @@ def test_variant_family_body() -> None:
     )
     assert body.variants[0].moneyprice == Decimal("59.00")
     assert body.to_wire()["variants"][0]["attributes"] == ["Red"]
+
+
+def test_one_unusable_record_in_a_list_is_reported_and_skipped_when_asked() -> None:
+    payloads = [
+        {"productid": 1, "sku": "A"},
+        {"productid": 2, "sku": "B", "moneyprice": "?"},
+        {"productid": 3},
+    ]
+    reported: list[UnusableRecordError] = []
+    products = Product.parse_many(payloads, reported.append)
+    assert [p.productid for p in products] == [1, 3]
+    assert [e.record for e in reported] == ["Sitoo product (productid=2, sku=B)"]
+    with pytest.raises(UnusableRecordError, match="productid=2"):
+        Product.parse_many(payloads)
