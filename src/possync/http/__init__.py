@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import classify, classify_exception, error_for
-from possync.http.client import ApiClient, ClientSettings, Params
+from possync.http.client import ApiClient, ClientSettings, Params, decode_json
 from possync.http.metrics import TransportMetrics, route_of
 from possync.http.paginate import link_relations, pages_by_id_cursor, pages_by_number, pages_by_offset
 from possync.http.redact import (
@@ -36,6 +36,7 @@ __all__ = [
     "TransportMetrics",
     "classify",
     "classify_exception",
+    "decode_json",
     "error_for",
     "get_logger",
     "install_redaction",

@@ -18,12 +18,13 @@ import httpx
 
 from possync.errors import FatalError, RemoteError, RequestInfo, RetryableError, SkippableError
 from possync.http.budget import reset_delay
-from possync.http.redact import redact_text
+from possync.http.redact import redact_text, redact_url
 
 RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
 RECORD_STATUSES = frozenset({400, 404, 409, 410, 412, 422})
 INFRASTRUCTURE_CODES = frozenset({"internal_server_error", "http_request_failed"})
 ROUTE_CODES = frozenset({"rest_no_route", "rest_invalid_param", "rest_missing_callback_param"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -97,6 +98,10 @@ def retry_after(response: httpx.Response, wall_now: float | None = None) -> floa
 
 def classify(response: httpx.Response, request: RequestInfo) -> RemoteError | None:
     """``None`` for a success, otherwise the error this response stands for."""
+    if response.status_code in REDIRECTS:
+        where = redact_url(response.headers.get("location", "?"))
+        moved = f"the remote redirects to {where}: configure that URL instead"
+        return FatalError(moved, request=request, status=response.status_code)
     if response.status_code < 400:
         return None
     code, message, data = _body(response)

@@ -18,11 +18,11 @@ from typing import Any
 import httpx
 
 from possync import __version__
-from possync.errors import RemoteError, RequestInfo
+from possync.errors import PayloadError, RemoteError, RequestInfo
 from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import SAFE_METHODS, classify, classify_exception
 from possync.http.metrics import TransportMetrics, route_of
-from possync.http.redact import get_logger, install_redaction, redact_url, register_secrets
+from possync.http.redact import get_logger, install_redaction, redact_text, redact_url, register_secrets
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 
 IDEMPOTENT_METHODS = SAFE_METHODS | {"PUT", "DELETE", "PATCH"}
@@ -172,21 +172,29 @@ class ApiClient:
                 self.budget.settle(None)
                 self._observe(path, method, type(exc).__name__, started)
                 return classify_exception(exc, info)
+            except BaseException:
+                self.budget.settle(None)
+                raise
             self.budget.settle(response.headers)
-        self._observe(path, method, str(response.status_code), started)
+        elapsed = self._observe(path, method, str(response.status_code), started)
         error = classify(response, info)
-        log.debug("response", extra=_fields(info, attempt, status=response.status_code))
+        log.debug(
+            "response",
+            extra=_fields(info, attempt, status=response.status_code, elapsed_ms=round(elapsed * 1000, 1)),
+        )
         if error is not None and response.status_code == 429:
             self.budget.exhaust(error.retry_after)
         return response if error is None else error
 
-    def _observe(self, path: str, method: str, status: str, started: float) -> None:
+    def _observe(self, path: str, method: str, status: str, started: float) -> float:
+        elapsed = time.perf_counter() - started
         if self.metrics:
-            self.metrics.observe(self.name, path, method, status, time.perf_counter() - started)
+            self.metrics.observe(self.name, path, method, status, elapsed)
+        return elapsed
 
     async def get_json(self, path: str, params: Params | None = None) -> Any:
         """GET and decode the JSON answer."""
-        return (await self.request("GET", path, params=params)).json()
+        return decode_json(await self.request("GET", path, params=params), self.name)
 
     async def send_json(
         self,
@@ -199,7 +207,17 @@ class ApiClient:
     ) -> Any:
         """A write with a JSON body; the decoded answer (``None`` when empty)."""
         response = await self.request(method, path, params=params, json=body, idempotent=idempotent)
-        return response.json() if response.content else None
+        return decode_json(response, self.name) if response.content else None
+
+
+def decode_json(response: httpx.Response, remote: str = "") -> Any:
+    """The JSON body of a successful answer; a page that is not JSON is a ``PayloadError``."""
+    try:
+        return response.json()
+    except ValueError:
+        snippet = " ".join(response.text.split())[:120]
+        request = RequestInfo(response.request.method, redact_url(str(response.request.url)), remote)
+        raise PayloadError(str(request), f"the answer is not JSON: {redact_text(snippet)!r}") from None
 
 
 def _clean(params: Params | None) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from possync.http.client import ApiClient, Params
+from possync.http.client import ApiClient, Params, decode_json
 
 PageFetch = Callable[[int], Coroutine[Any, Any, list[Any]]]
 
@@ -45,8 +45,8 @@ async def _ordered(fetch: PageFetch, numbers: range, window: int) -> AsyncIterat
             task.cancel()
 
 
-def _items(response: httpx.Response, key: str | None) -> list[Any]:
-    body = response.json()
+def _items(response: httpx.Response, key: str | None, client_name: str = "") -> list[Any]:
+    body = decode_json(response, client_name)
     items = body.get(key, []) if key and isinstance(body, dict) else body
     return list(items) if isinstance(items, list) else []
 

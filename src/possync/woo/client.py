@@ -13,13 +13,20 @@ from typing import Any
 
 import httpx
 
-from possync.errors import ConfigurationError, FatalError, RemoteError, SkippableError
+from possync.errors import ConfigurationError, FatalError, PayloadError, RemoteError, SkippableError
 from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics
 from possync.http.retry import Clock, Sleep, monotonic_clock, real_sleep
 from possync.woo.auth import auth_for
 from possync.woo.catalog import Categories, Products, Variations
 from possync.woo.config import WooConfig
-from possync.woo.messages import anonymous_keys, keys_refused, no_namespace, no_rest_api, plain_permalinks
+from possync.woo.messages import (
+    anonymous_keys,
+    keys_refused,
+    no_namespace,
+    no_rest_api,
+    plain_permalinks,
+    redirected,
+)
 from possync.woo.models import (
     Attribute,
     AttributeTerm,
@@ -123,6 +130,8 @@ class WooClient:
         except FatalError as exc:
             if exc.code == "rest_no_route":
                 return None
+            if exc.status is not None and 300 <= exc.status < 400:
+                raise ConfigurationError(redirected(self.site.root, exc)) from exc
             if (
                 exc.code == "woocommerce_rest_cannot_view"
                 and self.auth_mode == "basic"
@@ -141,7 +150,7 @@ class WooClient:
             # a namespace without system_status (a trimmed-down shop): the version stays unknown
             await self.api.get_json(f"wc/{version}/products", {"per_page": 1, "_fields": "id"})
             return SystemStatus()
-        except ValueError:  # not JSON: a theme's 404 page or a redirect
+        except PayloadError:  # not JSON: a theme's page instead of the API
             await self._explain_missing_api()
             raise
 

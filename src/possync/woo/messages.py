@@ -47,3 +47,7 @@ def keys_refused(root: str, exc: RemoteError) -> str:
         f"{root} refused the API keys ({exc.code}: {exc.message}); create a key with read/write permission "
         "under WooCommerce > Settings > Advanced > REST API and paste both the key and the secret."
     )
+
+
+def redirected(root: str, exc: RemoteError) -> str:
+    return f"{root} answers the REST API with a redirect ({exc.message}); use the address it redirects to."

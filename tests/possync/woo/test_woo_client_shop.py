@@ -197,3 +197,22 @@ async def test_a_shop_with_a_lower_batch_limit_than_configured_is_followed() -> 
     assert [r.request["sku"] for r in results] == [f"L{n}" for n in range(20)]
     assert len(s.skus()) == 20
     assert calls == 1 + 3  # refused once as a whole (413, nothing written), then in calls of 7
+
+
+async def test_a_redirecting_shop_and_a_non_json_page_are_named() -> None:
+    async def moved(request: Request) -> Response:
+        return Response(status_code=301, headers={"Location": "https://www.shop.example/wp-json/wc/v3/x"})
+
+    async def html(request: Request) -> Response:
+        return HTMLResponse("<html><body>Checking your browser</body></html>")
+
+    app = Starlette(
+        routes=[Route("/moved/wp-json/{rest:path}", moved), Route("/waf/wp-json/{rest:path}", html)]
+    )
+    with running(app) as server:
+        client = WooClient(WooConfig(url=f"{server.base_url}/moved", consumer_key=CK, consumer_secret="cs_x"))
+        with pytest.raises(ConfigurationError, match=r"redirect.*https://www\.shop\.example"):
+            await client.__aenter__()
+        waf = WooClient(WooConfig(url=f"{server.base_url}/waf", consumer_key=CK, consumer_secret="cs_x"))
+        with pytest.raises(ConfigurationError, match="no WordPress REST API"):
+            await waf.__aenter__()
