@@ -144,17 +144,25 @@ class EventSender:
 
     async def _deliver_all(self) -> None:
         async with httpx.AsyncClient() as client:
-            attempt = 0
             while self.log.pending and self.settings.event_receiver_url:
-                attempt += 1
                 batch = list(self.log.pending)[: self.settings.event_batch_size]
-                outcome = await self._post(client, batch, attempt)
-                if outcome == "retry":
-                    await self.sleep(self._delay(attempt))
-                    continue
+                if not await self._deliver(client, batch):
+                    return
                 for _ in batch:
                     self.log.pending.popleft()
-                attempt = 0
+
+    async def _deliver(self, client: httpx.AsyncClient, batch: list[dict[str, Any]]) -> bool:
+        """Send ``batch`` until it is delivered or dropped (True); the same events go on each retry.
+
+        False when the receiver was unset meanwhile: the batch stays pending.
+        """
+        attempt = 1
+        while await self._post(client, batch, attempt) == "retry":
+            await self.sleep(self._delay(attempt))
+            attempt += 1
+            if not self.settings.event_receiver_url:
+                return False
+        return True
 
     def _delay(self, attempt: int) -> float:
         delays = self.settings.event_retry_delays or [0.0]
