@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from woo_orders_support import Shop, start_shop
+from woo_orders_support import Shop, shop_of
+from woo_support import WooShop
 
 
 @pytest.fixture
-def shop() -> Iterator[Shop]:
-    with start_shop() as running_shop:
-        yield running_shop
+def shop(woo_shop: WooShop) -> Shop:
+    return shop_of(woo_shop)
 
 
 def test_code_is_lower_cased_and_amount_a_money_string(shop: Shop) -> None:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, start_shop
+from woo_orders_support import Shop, shop_of, start_shop
+from woo_support import WooShop
 
 from possync_sandbox.woocommerce import WooSettings
 
 
 @pytest.fixture
-def shop() -> Iterator[Shop]:
-    with start_shop() as running_shop:
-        yield running_shop
+def shop(woo_shop: WooShop) -> Shop:
+    return shop_of(woo_shop)
 
 
 def _order(shop: Shop, product_id: int, quantity: int = 2, **extra: Any) -> dict[str, Any]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, start_shop
+from woo_orders_support import Shop, shop_of
+from woo_support import WooShop
 
 
 @pytest.fixture
-def shop() -> Iterator[Shop]:
-    with start_shop() as running_shop:
-        yield running_shop
+def shop(woo_shop: WooShop) -> Shop:
+    return shop_of(woo_shop)
 
 
 @pytest.fixture

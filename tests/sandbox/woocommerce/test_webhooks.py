@@ -13,7 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-from woo_orders_support import Receiver, Shop, start_receiver, start_shop
+from woo_orders_support import Receiver, Shop, shop_of, start_receiver
+from woo_support import WooShop
 
 from possync_sandbox.woocommerce import webhooks
 
@@ -21,9 +22,8 @@ SECRET = "s3cr&t <ö>"
 
 
 @pytest.fixture
-def shop() -> Iterator[Shop]:
-    with start_shop() as running_shop:
-        yield running_shop
+def shop(woo_shop: WooShop) -> Shop:
+    return shop_of(woo_shop)
 
 
 @pytest.fixture

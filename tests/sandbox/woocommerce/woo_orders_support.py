@@ -1,8 +1,8 @@
 """Shared helpers of the orders, coupons, refunds and webhooks conformance tests.
 
-``start_shop`` serves a fresh emulator on loopback with an httpx client authenticated with the
-sandbox read_write key; ``Shop.add_product`` puts a product on the shelf; ``Receiver`` is a
-small app that records the webhook requests it gets and answers with a chosen status.
+``Shop`` wraps woo-core's ``WooShop`` (the ``woo_shop`` fixture, or ``open_shop`` for other
+settings) with short verbs and ``add_product``; ``Receiver`` is a small app on loopback that
+records the webhook requests it gets and answers with a chosen status.
 """
 
 from __future__ import annotations
@@ -18,22 +18,33 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from woo_support import WooShop, open_shop
 
 from possync_sandbox.server import running
-from possync_sandbox.woocommerce import SANDBOX_KEY, WooEmulator, WooSettings
+from possync_sandbox.woocommerce import WooEmulator, WooSettings
 from possync_sandbox.woocommerce import webhooks as webhook_module
 
 
 @dataclass
 class Shop:
-    """A running emulator and a client speaking to its ``/wp-json/wc/v3`` API."""
+    """woo-core's ``WooShop`` with the verbs and the product shelf these tests use."""
 
-    emulator: WooEmulator
-    base_url: str
-    client: httpx.Client
+    woo: WooShop
+
+    @property
+    def emulator(self) -> WooEmulator:
+        return self.woo.emulator
+
+    @property
+    def base_url(self) -> str:
+        return self.woo.base_url
+
+    @property
+    def client(self) -> httpx.Client:
+        return self.woo.client
 
     def api(self, path: str, version: str = "v3") -> str:
-        return f"{self.base_url}/wp-json/wc/{version}{path}"
+        return self.woo.url(path, version)
 
     def get(self, path: str, **params: Any) -> httpx.Response:
         return self.client.get(self.api(path), params=params)
@@ -50,45 +61,25 @@ class Shop:
     def add_product(
         self, name: str, sku: str, price: str, stock: int | None = 10, tax_class: str = ""
     ) -> int:
-        """A published simple product, stock managed when ``stock`` is not None."""
-        store = self.emulator.store
-        product_id = store.new_post_id()
-        now = store.now()
-        store.products[product_id] = {
-            "id": product_id,
-            "name": name,
-            "slug": name.lower().replace(" ", "-"),
-            "type": "simple",
-            "status": "publish",
-            "sku": sku,
-            "price": price,
-            "regular_price": price,
-            "sale_price": "",
-            "tax_status": "taxable",
-            "tax_class": tax_class,
-            "manage_stock": stock is not None,
-            "stock_quantity": stock,
-            "stock_status": "instock",
-            "backorders": "no",
-            "date_created_gmt": now,
-            "date_modified_gmt": now,
-            "images": [],
-            "meta_data": [],
-        }
-        return product_id
+        """A published simple product created over REST, stock managed unless ``stock`` is None."""
+        stocked = {"manage_stock": True, "stock_quantity": stock} if stock is not None else {}
+        product = self.woo.product(name=name, sku=sku, regular_price=price, tax_class=tax_class, **stocked)
+        return int(product["id"])
 
     def stock(self, product_id: int) -> int:
-        return int(self.emulator.store.products[product_id]["stock_quantity"])
+        return int(self.get(f"/products/{product_id}").json()["stock_quantity"])
+
+
+def shop_of(woo: WooShop) -> Shop:
+    """Wrap a running shop; webhook deliveries leave 0.05 s after the change instead of 1 s."""
+    webhook_module.dispatcher(woo.emulator).delay = 0.05
+    return Shop(woo)
 
 
 @contextmanager
 def start_shop(settings: WooSettings | None = None) -> Iterator[Shop]:
-    emulator = WooEmulator(settings or WooSettings())
-    webhook_module.dispatcher(emulator).delay = 0.05
-    with running(emulator.app) as server:
-        auth = (SANDBOX_KEY.consumer_key, SANDBOX_KEY.consumer_secret)
-        with httpx.Client(auth=auth, timeout=30) as client:
-            yield Shop(emulator, server.base_url, client)
+    with open_shop(settings) as woo:
+        yield shop_of(woo)
 
 
 @dataclass
