@@ -164,6 +164,16 @@ def prepare_fee_line(store: Store, posted: dict[str, Any], item: Record | None) 
     return line
 
 
+def check_coupon(store: Store, coupon: Record) -> None:
+    """``WC_Discounts::is_coupon_valid`` for what an order can break: expiry and usage limit."""
+    expires = coupon.get("date_expires_gmt")
+    if expires and expires < store.now():
+        raise WooError("woocommerce_rest_invalid_coupon", "This coupon has expired.", 400)
+    limit = coupon.get("usage_limit")
+    if limit and int(coupon.get("usage_count", 0)) >= int(limit):
+        raise WooError("woocommerce_rest_invalid_coupon", "Coupon usage limit has been reached.", 400)
+
+
 def prepare_coupon_line(store: Store, posted: dict[str, Any]) -> Record:
     """A coupon line re-applied from the shop's coupon of that code (validated by the caller)."""
     code = str(posted.get("code") or "").strip().lower()
@@ -173,6 +183,7 @@ def prepare_coupon_line(store: Store, posted: dict[str, Any]) -> Record:
     )
     if coupon is None:
         raise WooError("woocommerce_rest_invalid_coupon", f'Coupon "{code}" does not exist!', 400)
+    check_coupon(store, coupon)
     line: Record = {
         "id": store.new_id("order_item"),
         "code": code,

@@ -12,6 +12,7 @@ from typing import Any
 
 from possync_sandbox.woocommerce.context import View
 from possync_sandbox.woocommerce.media import image_json
+from possync_sandbox.woocommerce.order_status import needs_processing
 from possync_sandbox.woocommerce.order_totals import dec, money
 from possync_sandbox.woocommerce.store import Record
 from possync_sandbox.woocommerce.wire import date_pair
@@ -40,6 +41,13 @@ def _image(view: View, media_id: int | None) -> dict[str, Any]:
     return {"id": str(media_id), "src": found["src"]} if found else {"id": "", "src": ""}
 
 
+def _live_sku(view: View, line: Record) -> str | None:
+    """The product's SKU as it is now; null once the product is gone."""
+    product_id = int(line.get("variation_id") or line.get("product_id") or 0)
+    product = view.store.variations.get(product_id) or view.store.products.get(product_id)
+    return None if product is None else str(product.get("sku", ""))
+
+
 def line_item(view: View, line: Record, dp: int) -> dict[str, Any]:
     quantity = int(line.get("quantity") or 0)
     total = dec(line.get("total"))
@@ -57,7 +65,7 @@ def line_item(view: View, line: Record, dp: int) -> dict[str, Any]:
         "total_tax": money(line.get("total_tax"), dp),
         "taxes": _taxes(line),
         "meta_data": public_meta(line.get("meta_data", []), display=True),
-        "sku": line.get("sku"),
+        "sku": _live_sku(view, line),
         "price": int(price) if price == int(price) else price,
         "image": _image(view, line.get("image_id")),
         "parent_name": line.get("parent_name"),
@@ -196,7 +204,7 @@ def _v3_fields(view: View, order: Record) -> dict[str, Any]:
         "payment_url": pay,
         "is_editable": order["status"] in ("pending", "on-hold", "auto-draft", "checkout-draft"),
         "needs_payment": needs_payment(order),
-        "needs_processing": True,
+        "needs_processing": needs_processing(view.store, order),
     }
 
 

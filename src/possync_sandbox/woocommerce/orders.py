@@ -38,7 +38,9 @@ ORDER_RULES: dict[str, Rule] = {
     "coupon_lines": "array",
     "set_paid": "boolean",
 }
-HIDDEN_FROM_ANY = frozenset({"trash", "auto-draft", "checkout-draft"})
+DRAFTS = frozenset({"auto-draft", "checkout-draft"})
+"""Draft orders are skipped by webhooks and hidden from ``status=any``."""
+HIDDEN_FROM_ANY = DRAFTS | {"trash"}
 SEARCHED = ("first_name", "last_name", "company", "email", "phone", "address_1", "city")
 
 
@@ -93,7 +95,8 @@ async def create_order(ctx: RequestContext) -> Reply:
     order["number"] = str(order["id"])
     ctx.store.orders[order["id"]] = order
     _finish(ctx, order, status, creating=True)
-    ctx.store.emit("order.created", order["id"])
+    if order["status"] not in DRAFTS:
+        ctx.store.emit("order.created", order["id"])
     return created(ctx.view, serialise(ctx.view, order, dp(ctx)), f"/orders/{order['id']}")
 
 

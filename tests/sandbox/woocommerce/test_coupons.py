@@ -105,3 +105,18 @@ def test_fixed_cart_coupon_removed_by_empty_coupon_lines(shop: Shop) -> None:
     assert order["total"] == "150.00"
     cleared = shop.put(f"/orders/{order['id']}", {"coupon_lines": []}).json()
     assert (cleared["total"], cleared["coupon_lines"]) == ("200.00", [])
+
+
+def test_expired_coupon_is_refused_on_an_order(shop: Shop) -> None:
+    shop.post("/coupons", {"code": "old", "amount": "5", "date_expires": "2020-01-01T00:00:00"})
+    response = shop.post("/orders", {"coupon_lines": [{"code": "old"}]})
+    assert response.json()["message"] == "This coupon has expired."
+
+
+def test_used_up_coupon_is_refused_on_an_order(shop: Shop) -> None:
+    shop.post("/coupons", {"code": "once", "amount": "5", "usage_limit": 1})
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    body = {"line_items": [{"product_id": mug}], "coupon_lines": [{"code": "once"}], "status": "completed"}
+    assert shop.post("/orders", body).status_code == 201
+    refused = shop.post("/orders", body)
+    assert (refused.status_code, refused.json()["message"]) == (400, "Coupon usage limit has been reached.")

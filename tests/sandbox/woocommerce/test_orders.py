@@ -337,3 +337,10 @@ def test_v2_status_filter_is_a_single_string(shop: Shop) -> None:
     response = shop.client.get(shop.api("/orders", "v2"), params={"status": "completed"})
     assert len(response.json()) == 1
     assert "payment_url" not in response.json()[0]
+
+
+def test_line_sku_turns_null_when_the_product_is_gone(shop: Shop) -> None:
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    order = _order(shop, mug)
+    shop.delete(f"/products/{mug}", force="true")
+    assert shop.get(f"/orders/{order['id']}").json()["line_items"][0]["sku"] is None
