@@ -1,4 +1,4 @@
-"""The shop floor: staff actions through the control API, checked through the Sitoo API as a sync sees them."""
+"""The shop floor: staff actions through the control API, checked through the Sitoo API as a sync would."""
 
 from __future__ import annotations
 
