@@ -52,13 +52,26 @@ def _items(response: httpx.Response, key: str | None, client_name: str = "") -> 
 
 
 async def pages_by_number(
-    client: ApiClient, path: str, params: Params | None = None, *, per_page: int = 100
+    client: ApiClient,
+    path: str,
+    params: Params | None = None,
+    *,
+    per_page: int = 100,
+    totals: list[int] | None = None,
 ) -> AsyncIterator[list[Any]]:
-    """WooCommerce-style lists: ``page``/``per_page``, totals in ``X-WP-TotalPages``."""
+    """WooCommerce-style lists: ``page``/``per_page``, totals in ``X-WP-TotalPages``.
+
+    ``totals`` collects each page's ``X-WP-Total``: if they differ, the list changed during the
+    read and offset paging may have skipped a row.
+    """
     base = {**(params or {}), "per_page": per_page}
 
     async def fetch_response(page: int) -> httpx.Response:
-        return await client.request("GET", path, params={**base, "page": page})
+        response = await client.request("GET", path, params={**base, "page": page})
+        total = response.headers.get("x-wp-total", "")
+        if totals is not None and total.strip().isdigit():
+            totals.append(int(total))
+        return response
 
     async def fetch(page: int) -> list[Any]:
         return _items(await fetch_response(page), None)

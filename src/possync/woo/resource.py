@@ -20,6 +20,7 @@ from possync.woo.models import parse_record
 
 M = TypeVar("M", bound=BaseModel)
 WOO_DATE = "%Y-%m-%dT%H:%M:%S"
+READ_ROUNDS = 3
 
 
 def woo_date(moment: datetime) -> str:
@@ -60,9 +61,11 @@ class Resource(Generic[M]):
     async def get(self, item_id: int | str, **params: Any) -> M:
         return self.parse(await self.api.get_json(self._item(item_id), params or None))
 
-    async def pages(self, params: Params | None = None) -> AsyncIterator[list[M]]:
+    async def pages(
+        self, params: Params | None = None, totals: list[int] | None = None
+    ) -> AsyncIterator[list[M]]:
         """Every page of the list, parsed."""
-        async for page in pages_by_number(self.api, self.path, params, per_page=self.per_page):
+        async for page in pages_by_number(self.api, self.path, params, per_page=self.per_page, totals=totals):
             yield [self.parse(item) for item in page]
 
     async def iter_all(self, **params: Any) -> AsyncIterator[M]:
@@ -86,10 +89,19 @@ class Resource(Generic[M]):
                 "modified_after": woo_date(since - timedelta(seconds=1)),
                 "dates_are_gmt": True,
             }
-        async for item in self.iter_all(**params):
-            modified = getattr(item, "date_modified_gmt", None)
-            if modified is None or modified >= since:
-                yield item
+        seen: set[int] = set()
+        for _ in range(READ_ROUNDS):
+            totals: list[int] = []
+            async for page in self.pages({"orderby": "id", "order": "asc", **params}, totals):
+                for item in page:
+                    key = getattr(item, "id", None)
+                    modified = getattr(item, "date_modified_gmt", None)
+                    if key not in seen and (modified is None or modified >= since):
+                        seen.add(key)  # type: ignore[arg-type]
+                        yield item
+            if len(set(totals)) <= 1:
+                return
+            # rows came or went while paging by offset: read again so none is skipped
 
     async def create(self, payload: dict[str, Any], **params: Any) -> M:
         """A create is never repeated on a lost answer; see ``possync.woo.safety``."""

@@ -1,0 +1,45 @@
+"""``changed_since`` never misses a row, even when rows disappear while it pages by offset."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from possync.http import ApiClient, ClientSettings
+from possync.woo import Resource
+from possync.woo.models import Product
+from possync_sandbox.server import running
+
+
+class ShrinkingList:
+    """Six products; the first one is trashed right after the first page was served."""
+
+    def __init__(self) -> None:
+        stamp = "2026-11-22T11:00:00"
+        self.rows = [{"id": n, "sku": f"S{n}", "date_modified_gmt": stamp} for n in range(1, 7)]
+        self.served = 0
+
+    async def products(self, request: Request) -> Response:
+        per_page, page = int(request.query_params["per_page"]), int(request.query_params["page"])
+        rows = self.rows[(page - 1) * per_page : page * per_page]
+        headers = {"X-WP-Total": str(len(self.rows)), "X-WP-TotalPages": str(-(-len(self.rows) // per_page))}
+        self.served += 1
+        if self.served == 1:
+            self.rows = self.rows[1:]
+        return JSONResponse(rows, headers=headers)
+
+
+async def test_rows_shifting_under_offset_paging_are_read_again() -> None:
+    remote = ShrinkingList()
+    with running(Starlette(routes=[Route("/products", remote.products)])) as server:
+        async with ApiClient(ClientSettings(name="woo", base_url=server.base_url, concurrency=1)) as api:
+            products = Resource(api, "products", Product, "product", per_page=2)
+            since = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+            skus = [p.sku async for p in products.changed_since(since)]
+    assert sorted(skus) == [f"S{n}" for n in range(1, 7)]  # S3 was skipped by the first pass
+    assert len(skus) == len(set(skus))
+    assert remote.served == 3 + 3
