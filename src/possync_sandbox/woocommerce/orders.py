@@ -85,7 +85,7 @@ def _finish(ctx: RequestContext, order: Record, status: str | None, *, creating:
 @route(ROUTES, "POST", "/orders", "create")
 async def create_order(ctx: RequestContext) -> Reply:
     if ctx.body.get("id"):
-        raise WooError("woocommerce_rest_shop_order_exists", "Cannot create existing order.", 400)
+        raise WooError("woocommerce_rest_shop_order_exists", "Cannot create existing shop_order.", 400)
     validate(ctx, ctx.body, ORDER_RULES)
     status = wanted_status(ctx)
     order = new_order(ctx.store, 0)

@@ -110,14 +110,18 @@ class WebhookDispatcher:
         self._spawn(self.ping(webhook))
 
     def _count(self, webhook: Record, status: int) -> None:
+        """Reset or raise the failure count; past ``MAX_DELIVERY_FAILURES`` the webhook is disabled."""
+        before = (webhook.get("failure_count", 0), webhook.get("status"))
+        failures = int(webhook.get("failure_count", 0))
         if signing.is_success(status):
             webhook["failure_count"] = 0
-        elif int(webhook.get("failure_count", 0)) > MAX_DELIVERY_FAILURES:
+        elif failures > MAX_DELIVERY_FAILURES:
             webhook["status"] = "disabled"
         else:
-            webhook["failure_count"] = int(webhook.get("failure_count", 0)) + 1
-        self.store.touch(webhook)
-        self.on_change()
+            webhook["failure_count"] = failures + 1
+        if (webhook["failure_count"], webhook["status"]) != before:
+            self.store.touch(webhook)
+            self.on_change()
 
     def _log(
         self,
