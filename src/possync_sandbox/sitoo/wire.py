@@ -16,6 +16,8 @@ from possync_sandbox.sitoo.errors import bad_request
 Coercer = Callable[[Any, str], Any]
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
+LIMIT = Decimal(10) ** 15
+"""Amounts and quantities at or above this are refused (fixed-point columns have a width)."""
 _ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
 
@@ -31,7 +33,7 @@ def to_decimal(value: Any, name: str = "value") -> Decimal:
         number = Decimal(str(value).strip())
     except InvalidOperation:
         raise _invalid(name) from None
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= LIMIT:
         raise _invalid(name)
     return number
 
