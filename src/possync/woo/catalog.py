@@ -29,44 +29,32 @@ def image_refs(media_ids: Iterable[int], alts: Sequence[str] = ()) -> list[dict[
     return refs
 
 
+def _image_entry(entry: Any, sideload: bool) -> Any:
+    if not isinstance(entry, dict):
+        return entry
+    if entry.get("id"):
+        return {k: v for k, v in entry.items() if k != "src"}
+    if entry.get("src") and not sideload:
+        msg = f"image {entry['src']!r} has no media id: send {{'id': <media id>}} (sideload=True to upload)"
+        raise ValueError(msg)
+    return entry
+
+
 def check_image_refs(payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
-    """The payload with every known image sent by id only; URLs refused unless ``sideload``."""
-    images = payload.get("images")
-    entries = images if isinstance(images, list) else [payload["image"]] if payload.get("image") else []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        if entry.get("id"):
-            entry.pop("src", None)
-        elif entry.get("src") and not sideload:
-            msg = (
-                f"image {entry['src']!r} has no media id: send {{'id': <media id>}} (sideload=True to upload)"
-            )
-            raise ValueError(msg)
-    return payload
+    """A copy of the payload with every known image sent by id only; URLs refused unless ``sideload``."""
+    out = dict(payload)
+    if isinstance(payload.get("images"), list):
+        out["images"] = [_image_entry(entry, sideload) for entry in payload["images"]]
+    if isinstance(payload.get("image"), dict):
+        out["image"] = _image_entry(payload["image"], sideload)
+    return out
 
 
 class Products(Resource[Product]):
     """``/products``: simple, variable, grouped and external products."""
 
-    async def create(self, payload: dict[str, Any], *, sideload: bool = False, **params: Any) -> Product:
-        return await super().create(check_image_refs(payload, sideload=sideload), **params)
-
-    async def update(
-        self, item_id: int | str, payload: dict[str, Any], *, sideload: bool = False, **params: Any
-    ) -> Product:
-        return await super().update(item_id, check_image_refs(payload, sideload=sideload), **params)
-
-    async def batch(
-        self,
-        *,
-        create: Sequence[dict[str, Any]] = (),
-        update: Sequence[dict[str, Any]] = (),
-        delete: Sequence[int] = (),
-    ) -> list[ItemResult[Product]]:
-        for payload in (*create, *update):
-            check_image_refs(payload)
-        return await super().batch(create=create, update=update, delete=delete)
+    def prepare(self, payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
+        return check_image_refs(payload, sideload=sideload)
 
     async def by_skus(self, skus: Iterable[str]) -> dict[str, Product]:
         """Products and variations owning these SKUs (case-insensitive), keyed by the asked SKU."""
@@ -118,13 +106,8 @@ def _reindexed(result: ItemResult[Product], index: int) -> ItemResult[Product]:
 class Variations(Resource[Variation]):
     """``/products/<product_id>/variations``."""
 
-    async def create(self, payload: dict[str, Any], *, sideload: bool = False, **params: Any) -> Variation:
-        return await super().create(check_image_refs(payload, sideload=sideload), **params)
-
-    async def update(
-        self, item_id: int | str, payload: dict[str, Any], *, sideload: bool = False, **params: Any
-    ) -> Variation:
-        return await super().update(item_id, check_image_refs(payload, sideload=sideload), **params)
+    def prepare(self, payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
+        return check_image_refs(payload, sideload=sideload)
 
 
 async def create_term_once(terms: Resource[M], payload: dict[str, Any]) -> M:

@@ -103,14 +103,21 @@ class Resource(Generic[M]):
                 return
             # rows came or went while paging by offset: read again so none is skipped
 
-    async def create(self, payload: dict[str, Any], **params: Any) -> M:
-        """A create is never repeated on a lost answer; see ``possync.woo.safety``."""
-        return self.parse(await self.api.send_json("POST", self.path, payload, params=params or None))
+    def prepare(self, payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
+        """Check a payload before it is written; resources with images refuse image URLs here."""
+        return payload
 
-    async def update(self, item_id: int | str, payload: dict[str, Any], **params: Any) -> M:
-        idempotent = "inventory_delta" not in payload
+    async def create(self, payload: dict[str, Any], *, sideload: bool = False, **params: Any) -> M:
+        """A create is never repeated on a lost answer; see ``possync.woo.safety``."""
+        body = self.prepare(payload, sideload=sideload)
+        return self.parse(await self.api.send_json("POST", self.path, body, params=params or None))
+
+    async def update(
+        self, item_id: int | str, payload: dict[str, Any], *, sideload: bool = False, **params: Any
+    ) -> M:
+        body = self.prepare(payload, sideload=sideload)
         answer = await self.api.send_json(
-            "PUT", self._item(item_id), payload, params=params or None, idempotent=idempotent
+            "PUT", self._item(item_id), body, params=params or None, idempotent="inventory_delta" not in body
         )
         return self.parse(answer)
 
@@ -130,8 +137,8 @@ class Resource(Generic[M]):
             self.api,
             f"{self.path}/batch",
             self.parse,
-            create=create,
-            update=update,
+            create=[self.prepare(item) for item in create],
+            update=[self.prepare(item) for item in update],
             delete=delete,
             limit=self.batch_limit,
             name=self.name,

@@ -87,3 +87,14 @@ def test_write_safety_declarations() -> None:
     assert safety_of("orders.create").lookup is None
     assert not is_safe_to_repeat("something.undeclared")
     assert all(w.lookup or w.safe_to_repeat or w.note for w in WRITE_SAFETY.values())
+
+
+def test_images_go_by_media_id_only() -> None:
+    from possync.woo import check_image_refs, image_refs
+
+    payload = {"name": "P", "images": [{"id": 5, "src": "https://shop/x.png", "alt": "front"}]}
+    assert check_image_refs(payload) == {"name": "P", "images": [{"id": 5, "alt": "front"}]}
+    assert payload["images"][0]["src"] == "https://shop/x.png"  # the caller's payload is left alone
+    assert check_image_refs({"image": {"id": 9, "src": "u"}}) == {"image": {"id": 9}}
+    assert check_image_refs({"images": [{"src": "https://cdn/new.png"}]}, sideload=True)["images"][0]["src"]
+    assert image_refs([3, 4], ["front"]) == [{"id": 3, "alt": "front"}, {"id": 4}]
