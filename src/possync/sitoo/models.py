@@ -1,9 +1,9 @@
-"""Sitoo catalogue records: sites, product groups, categories, manufacturers, products and variants,
-images, price lists and vouchers.
+"""Sitoo catalogue records: sites, product groups, categories, manufacturers, products, variants, images.
 
 Field names are Sitoo's own. Every field is optional because Sitoo returns only the fields asked
-for; money and quantities are exact ``Decimal``; dates are aware UTC ``datetime``. Stock and
-order records live in ``stock_models`` and ``order_models`` and are re-exported here.
+for; money and quantities are exact ``Decimal``; dates are aware UTC ``datetime``. Stock, order,
+price-list and voucher records live in their own modules and are re-exported here, so
+``possync.sitoo.models`` names every record.
 """
 
 from __future__ import annotations
@@ -12,6 +12,14 @@ from typing import Any
 
 from pydantic import Field
 
+from possync.sitoo.campaign_models import (
+    PriceList,
+    PriceListItem,
+    VolumePriceLevel,
+    Voucher,
+    VoucherDiscountOption,
+    VoucherProductOption,
+)
 from possync.sitoo.order_models import (
     Order,
     OrderDelivery,
@@ -30,7 +38,7 @@ from possync.sitoo.stock_models import (
     WarehouseItemLog,
     WarehouseTransaction,
 )
-from possync.sitoo.wire import Money, Quantity, Timestamp
+from possync.sitoo.wire import Money, Timestamp
 
 __all__ = [
     "Category",
@@ -276,97 +284,3 @@ class Resource(SitooRecord):
     height: int | None = None
     filesize: int | None = None
     datecreated: Timestamp = None
-
-
-class VolumePriceLevel(SitooRecord):
-    KIND = "volume price level"
-
-    levelstart: Quantity = None
-    moneyprice: Money = None
-
-
-class PriceList(SitooRecord):
-    """A price list; ``pricelistid`` 1 is the default list behind ``product.moneyprice``."""
-
-    KIND = "price list"
-    KEYS = ("pricelistid", "pricelistname")
-    READ_ONLY = frozenset({"pricelistid"})
-
-    pricelistid: int | None = None
-    pricelistname: str | None = None
-    pricelistdescription: str | None = None
-    active: bool | None = None
-    externalid: str | None = None
-    currencycode: str | None = None
-    tags: list[str] | None = None
-
-
-class PriceListItem(SitooRecord):
-    """A product's price in one list, keyed by ``sku`` or ``productid``."""
-
-    KIND = "price list item"
-    KEYS = ("productid", "sku")
-
-    productid: int | None = None
-    sku: str | None = None
-    moneyprice: Money = None
-    moneypricevolume: list[VolumePriceLevel] | None = None
-
-
-class VoucherProductOption(SitooRecord):
-    KIND = "voucher product option"
-
-    num: int | None = None
-    products: list[int | str] | None = None
-    """Typed as strings here and as integers on the voucher: product ids or SKUs."""
-
-
-class VoucherDiscountOption(SitooRecord):
-    KIND = "voucher discount option"
-
-    num: int | None = None
-    products: list[int | str] | None = None
-    moneyprice: Money = None
-    moneydiscount: Money = None
-    decimaldiscount: Quantity = None
-
-
-class Voucher(SitooRecord):
-    """A campaign; ``voucherpassword`` is the code a customer types at checkout."""
-
-    KIND = "voucher"
-    KEYS = ("voucherid", "voucherpassword", "vouchername")
-    READ_ONLY = frozenset({"voucherid", "datecreated", "vouchergrouptype", "voucherstate"})
-
-    voucherid: int | None = None
-    vouchername: str | None = None
-    vouchertype: int | None = None
-    activepos: bool | None = None
-    active: bool | None = None
-    """In the examples, missing from the schema."""
-    vouchercode: str | None = None
-    voucherpassword: str | None = None
-    vouchercomment: str | None = None
-    voucherterms: str | None = None
-    """In the examples, missing from the schema."""
-    datecreated: Timestamp = None
-    datestart: Timestamp = None
-    dateend: Timestamp = None
-    tags: list[str] | None = None
-    pricelisttags: list[str] | None = None
-    value_x: int | None = None
-    value_y: int | None = None
-    value_z: int | None = None
-    money_m: Money = None
-    money_n: Money = None
-    vouchername1: str | None = None
-    vouchercode1: str | None = None
-    vouchername2: str | None = None
-    vouchercode2: str | None = None
-    maxuses: int | None = None
-    priority: int | None = None
-    vouchergrouptype: int | None = None
-    voucherstate: int | None = None
-    products: list[int | str] | None = None
-    productoptions: list[VoucherProductOption] | None = None
-    discountoptions: list[VoucherDiscountOption] | None = None
