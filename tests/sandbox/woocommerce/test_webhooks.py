@@ -126,7 +126,7 @@ def test_stock_reduction_by_an_order_fires_product_updated(shop: Shop, receiver:
     shop.post("/orders", {"line_items": [{"product_id": mug}], "status": "processing"})
     hit = receiver.wait_for(1)[0]
     assert hit.headers["x-wc-webhook-topic"] == "product.updated"
-    assert json.loads(hit.body)["id"] == mug
+    assert (json.loads(hit.body)["id"], json.loads(hit.body)["stock_quantity"]) == (mug, 9)
 
 
 def test_webhook_is_disabled_by_the_seventh_failure_in_a_row(shop: Shop) -> None:
