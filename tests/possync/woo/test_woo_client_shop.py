@@ -216,3 +216,29 @@ async def test_a_redirecting_shop_and_a_non_json_page_are_named() -> None:
         waf = WooClient(WooConfig(url=f"{server.base_url}/waf", consumer_key=CK, consumer_secret="cs_x"))
         with pytest.raises(ConfigurationError, match="no WordPress REST API"):
             await waf.__aenter__()
+
+
+class SubFolder:
+    """WordPress installed in ``/butik``: the front-end hands the rest of the path to the shop."""
+
+    def __init__(self, app: ASGIApp, prefix: str) -> None:
+        self.app, self.prefix = app, prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(self.prefix):
+            path = scope["path"][len(self.prefix) :] or "/"
+            scope = {**scope, "path": path, "raw_path": path.encode()}
+        await self.app(scope, receive, send)
+
+
+@pytest.mark.parametrize("suffix", ["/butik", "/butik/", "/butik/wp-json", "/butik/wp-json/wc/v3/"])
+async def test_sub_folder_install_in_any_pasted_form(suffix: str) -> None:
+    from possync_sandbox.woocommerce import WooEmulator, WooSettings
+
+    emulator = WooEmulator(WooSettings())
+    with running(SubFolder(emulator.app, "/butik")) as server:
+        shop_url = f"{server.base_url}{suffix}"
+        async with Shop(emulator, shop_url).client(auth="basic") as woo:
+            await woo.products.create({"name": "Sub", "sku": "SUB-1"})
+            assert [p.sku for p in await woo.products.list_all()] == ["SUB-1"]
+    assert woo.site.root == f"{server.base_url}/butik"
