@@ -207,3 +207,23 @@ async def test_connection_refused_is_retryable_and_safe_to_resend(
     assert not caught.value.maybe_applied
     assert len(sleeper.calls) == 1
     assert any(r.getMessage() == "request failed" for r in caplog.records)
+
+
+async def test_a_read_timeout_is_retried_for_a_read_and_flagged_for_a_create(
+    api: tuple[LimitedApi, str], clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    remote, base_url = api
+    remote.faults.configure(FaultPlan(script=["timeout", "timeout"], timeout_seconds=0.5))
+    client = ApiClient(
+        ClientSettings(name="test", base_url=base_url, read_timeout=0.2),
+        retry=RetryPolicy(max_attempts=3),
+        clock=clock,
+        sleep=sleeper,
+    )
+    async with client:
+        assert await client.get_json("things/3") == {"id": 3}
+        remote.faults.configure(FaultPlan(script=["timeout"], timeout_seconds=0.5))
+        with pytest.raises(RetryableError, match="ReadTimeout") as caught:
+            await client.send_json("POST", "things", {"n": 1})
+    assert caught.value.maybe_applied
+    assert len(sleeper.calls) == 2  # the two timed-out reads; the create was not re-sent
