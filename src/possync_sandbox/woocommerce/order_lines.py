@@ -11,15 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from possync_sandbox.woocommerce.errors import WooError
-from possync_sandbox.woocommerce.order_totals import (
-    DEFAULT_TAX_RATES,
-    TaxRate,
-    dec,
-    precise,
-    price_excluding_tax,
-)
+from possync_sandbox.woocommerce.order_totals import DEFAULT_TAX_RATES, TaxRate, precise, price_excluding_tax
 from possync_sandbox.woocommerce.product_fields import active_price, apply_meta
 from possync_sandbox.woocommerce.store import Record, Store
+from possync_sandbox.woocommerce.wire import decimal as dec
 
 LINE_TYPES = ("line_items", "shipping_lines", "fee_lines", "coupon_lines")
 REMOVE_KEYS = ("product_id", "method_id", "method_title", "name", "code")

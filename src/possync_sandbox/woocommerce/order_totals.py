@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from possync_sandbox.woocommerce.coupon_discounts import discounts_by_item
+from possync_sandbox.woocommerce.wire import decimal as dec
 
 PRECISION = Decimal("0.000001")
 Order = dict[str, Any]
@@ -42,13 +43,6 @@ DEFAULT_TAX_RATES: tuple[TaxRate, ...] = (
     TaxRate(2, Decimal("12"), "reduced-rate"),
     TaxRate(3, Decimal("6"), "super-reduced-rate"),
 )
-
-
-def dec(value: Any) -> Decimal:
-    """A stored amount (string, number or empty) as a Decimal."""
-    if value in (None, ""):
-        return Decimal(0)
-    return Decimal(str(value))
 
 
 def precise(value: Decimal) -> str:

@@ -13,9 +13,10 @@ from typing import Any
 from possync_sandbox.woocommerce.context import View
 from possync_sandbox.woocommerce.media import image_json
 from possync_sandbox.woocommerce.order_status import needs_processing
-from possync_sandbox.woocommerce.order_totals import dec, money
+from possync_sandbox.woocommerce.order_totals import money
 from possync_sandbox.woocommerce.store import Record
 from possync_sandbox.woocommerce.wire import date_pair
+from possync_sandbox.woocommerce.wire import decimal as dec
 
 CURRENCY_SYMBOLS = {"SEK": "kr", "NOK": "kr", "DKK": "kr.", "EUR": "€", "USD": "$", "GBP": "£"}
 ORDER_DATES = ("date_created", "date_modified", "date_completed", "date_paid")
@@ -108,7 +109,7 @@ def coupon_line(line: Record, dp: int) -> dict[str, Any]:
         "discount_tax": money(line.get("discount_tax"), dp),
         "meta_data": public_meta(line.get("meta_data", []), display=True),
         "discount_type": line.get("discount_type", "fixed_cart"),
-        "nominal_amount": int(amount) if amount == int(amount) else float(amount),
+        "nominal_amount": float(amount),
         "free_shipping": bool(line.get("free_shipping", False)),
     }
 

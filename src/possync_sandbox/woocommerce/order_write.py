@@ -17,8 +17,9 @@ from possync_sandbox.woocommerce.context import RequestContext
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.order_notes import add_note
 from possync_sandbox.woocommerce.order_status import meta_ids, stock_changer
-from possync_sandbox.woocommerce.order_totals import dec, precise, recalculate
+from possync_sandbox.woocommerce.order_totals import precise, recalculate
 from possync_sandbox.woocommerce.store import Record, Store
+from possync_sandbox.woocommerce.wire import decimal as dec
 
 ADDRESS = (
     "first_name",

@@ -19,10 +19,11 @@ from possync_sandbox.woocommerce.order_lines import set_meta
 from possync_sandbox.woocommerce.order_notes import add_note, order_of
 from possync_sandbox.woocommerce.order_status import meta_ids, stock_changer, transition
 from possync_sandbox.woocommerce.order_stock import restock_refunded
-from possync_sandbox.woocommerce.order_totals import dec, money, precise
+from possync_sandbox.woocommerce.order_totals import money, precise
 from possync_sandbox.woocommerce.order_view import line_item, public_meta
 from possync_sandbox.woocommerce.store import Record, Store
 from possync_sandbox.woocommerce.wire import date_pair
+from possync_sandbox.woocommerce.wire import decimal as dec
 
 ROUTES: list[Route] = []
 NO_REFUND_GATEWAYS = frozenset({"bacs", "cheque", "cod"})
