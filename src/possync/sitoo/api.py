@@ -18,10 +18,10 @@ import httpx
 from possync.errors import PayloadError, RemoteError
 from possync.http.client import ApiClient, ClientSettings
 from possync.http.metrics import TransportMetrics
-from possync.http.paginate import pages_by_id_cursor, pages_by_offset
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.sitoo.batch import ItemResult, chunks, item_results, refused
 from possync.sitoo.config import SitooConfig
+from possync.sitoo.paging import id_cursor_pages, offset_pages
 from possync.sitoo.records import SitooRecord, UnusableHandler
 
 R = TypeVar("R", bound=SitooRecord)
@@ -81,7 +81,7 @@ class SitooApi:
     ) -> AsyncIterator[list[R]]:
         """Every page of a list, read with ``num`` = the configured page size."""
         query = {**(params or {}), "fields": fields_param(fields)}
-        async for page in pages_by_offset(self.http, path, query, num=self.config.page_size):
+        async for page in offset_pages(self.http, path, query, num=self.config.page_size):
             yield model.parse_many(page, self.on_unusable)
 
     async def cursor_pages(
@@ -95,15 +95,9 @@ class SitooApi:
         fields: Sequence[str] | None = None,
     ) -> AsyncIterator[list[R]]:
         """Pages of an append-only stream read by id, ascending, from ``after_id + 1``."""
-        query = {**(params or {}), "sort": id_field, "fields": fields_param(fields)}
-        pages = pages_by_id_cursor(
-            self.http,
-            path,
-            query,
-            id_field=id_field,
-            from_param=f"{id_field}from",
-            after_id=after_id,
-            num=self.config.page_size,
+        query = {**(params or {}), "fields": fields_param(fields)}
+        pages = id_cursor_pages(
+            self.http, path, query, id_field=id_field, after_id=after_id, num=self.config.page_size
         )
         async for page in pages:
             yield model.parse_many(page, self.on_unusable)

@@ -156,3 +156,20 @@ async def test_an_order_delivery_moves_stock(make_client: ClientFactory) -> None
         (item,) = [i async for page in client.warehouses.stock(FIFO, skus=["MUG-1"]) for i in page]
     assert [d.orderdeliveryid for d in deliveries] == [deliveryid]
     assert item.decimaltotal == Decimal("3.000")
+
+
+async def test_a_server_serving_fewer_than_num_loses_nothing(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    async with make_client(page_size=5) as client:
+        added = [
+            r.id
+            for r in await client.warehouse_transactions.add([move_in(f"CAP-{n}", "1") for n in range(12)])
+        ]
+        emulator.update_settings({"num_cap": 3})
+        listed = [t.warehousetransactionid for t in await client.warehouse_transactions.read_all()]
+        followed = [
+            t.warehousetransactionid async for page in client.warehouse_transactions.since(0) for t in page
+        ]
+    assert sorted(i for i in listed if i) == added
+    assert followed == added
