@@ -3,7 +3,8 @@
 Writes check the SKU rules, the product group (default ``vatid`` 2), the manufacturer and the
 categories, and keep ``defaultcategoryid`` inside ``categories`` [SPEC]. Lists filter on
 ``includeinactive`` (default false), ``datelastmodified``, ``sku`` and ``productid`` lists and
-show Sitoo's default field set; ``datemodified`` moves on every change.
+show Sitoo's default field set; ``pricelistid`` reads ``moneyprice`` from another price list.
+``datemodified`` moves on every change.
 """
 
 from __future__ import annotations
@@ -56,14 +57,31 @@ def _validate(ctx: Ctx, record: Record, old: Record | None) -> None:
     _couple_default_category(record, old)
 
 
+def _listed_price(ctx: Ctx, record: Record) -> tuple[str, bool]:
+    """``moneyprice`` from the price list of ``pricelistid=`` (default list 1 is the product's own)."""
+    pricelistid = ctx.query_int("pricelistid")
+    if pricelistid in (None, 1):
+        return record["moneyprice"], bool(record["pricelisthasvolume"])
+    from possync_sandbox.sitoo.pricelists import PRICELISTS, list_items_table
+
+    ctx.site.table(PRICELISTS).require(pricelistid)
+    item = list_items_table(ctx.site, pricelistid).get(record["productid"])
+    if item is None:
+        return record["moneyprice"], False
+    return item["moneyprice"], bool(item.get("moneypricevolume"))
+
+
 def show(ctx: Ctx, record: Record) -> Record:
-    """The product with its computed fields (from its product group and price)."""
+    """The product with its computed fields (from its product group and price list)."""
     group = ctx.site.table(PRODUCTGROUPS).get(record["vatid"]) or {}
+    price, has_volume = _listed_price(ctx, record)
     return {
         **record,
+        "moneyprice": price,
         "vatvalue": group.get("value", 0),
         "productgrouptype": group.get("productgrouptype", 10),
-        "moneyfinalprice": record["moneyprice"],
+        "moneyfinalprice": price,
+        "pricelisthasvolume": has_volume,
     }
 
 

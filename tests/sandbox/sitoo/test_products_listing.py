@@ -113,3 +113,13 @@ def test_paging_over_products(api: httpx.Client) -> None:
     assert len(first["items"]) == 10
     last = api.get("/products.json", params={"start": 20, "num": 10}).json()
     assert [p["sku"] for p in last["items"]] == [f"P-{n}" for n in range(20, 25)]
+
+
+def test_pricelistid_reads_moneyprice_from_another_list(api: httpx.Client) -> None:
+    _add(api, {"sku": "A", "moneyprice": "100.00"}, {"sku": "B", "moneyprice": "50.00"})
+    pricelistid = api.post("/pricelists.json", json={"pricelistname": "Outlet"}).json()
+    api.put(f"/pricelists/{pricelistid}/pricelistitems.json", json=[{"sku": "A", "moneyprice": "80.00"}])
+    prices = api.get("/products.json", params={"pricelistid": pricelistid, "fields": "sku,moneyprice"}).json()
+    assert prices["items"] == [{"sku": "A", "moneyprice": "80.00"}, {"sku": "B", "moneyprice": "50.00"}]
+    assert api.get("/products/1.json", params={"pricelistid": 1}).json()["moneyprice"] == "100.00"
+    assert api.get("/products.json", params={"pricelistid": 99}).status_code == 404
