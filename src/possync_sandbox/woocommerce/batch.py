@@ -92,10 +92,10 @@ async def _create(ctx: RequestContext, handler: Handler, item: Any) -> Any:
 
 async def _update(ctx: RequestContext, handler: Handler, item: Any) -> Any:
     body = item if isinstance(item, dict) else {}
-    item_id = _as_id(body.get("id"))
-    sub = replace(
-        ctx, method="PUT", body=body, query={}, path_params={**ctx.path_params, "id": item_id}, in_batch=True
-    )
+    raw = body.get("id")
+    item_id: int | str = _as_id(raw) or (raw if isinstance(raw, str) else 0)
+    params = {**ctx.path_params, "id": item_id}
+    sub = replace(ctx, method="PUT", body=body, query={}, path_params=params, in_batch=True)
     return await _run(handler, sub, item_id)
 
 

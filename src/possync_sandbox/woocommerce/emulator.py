@@ -10,6 +10,7 @@ register background work in ``on_startup``/``on_shutdown``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -39,6 +40,14 @@ from possync_sandbox.woocommerce.store import Store
 
 Hook = Callable[[], Awaitable[None]]
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+_PLACEHOLDER = re.compile(r"<(\w+)(:str)?>")
+
+
+def _wordpress_pattern(found: re.Match[str]) -> str:
+    """A route placeholder as WordPress lists it: ``(?P<id>[\\d]+)``."""
+    return f"(?P<{found.group(1)}>" + ("[\\w-]+)" if found.group(2) else "[\\d]+)")
 
 
 def is_api(path: str) -> bool:
@@ -150,8 +159,9 @@ class WooEmulator:
         routes: dict[str, Any] = {}
         for route in self.routes:
             if version in route.versions:
+                path = _PLACEHOLDER.sub(_wordpress_pattern, route.path)
                 entry = routes.setdefault(
-                    f"/wc/{version}{route.path}", {"namespace": f"wc/{version}", "methods": []}
+                    f"/wc/{version}{path}", {"namespace": f"wc/{version}", "methods": []}
                 )
                 entry["methods"] = sorted({*entry["methods"], *route.methods})
         return {"namespace": f"wc/{version}", "routes": routes}

@@ -149,7 +149,7 @@ async def read_option(ctx: RequestContext) -> Reply:
 
 @route(ROUTES, "POST,PUT,PATCH", "/settings/<group:str>/<option:str>", "edit")
 async def update_option(ctx: RequestContext) -> Reply:
-    if ctx.path_params["option"] == "batch":
+    if ctx.path_params["option"] == "batch" and not ctx.in_batch:
         return Reply(await run_batch(ctx, "settings", _missing, update_option, _missing))
     group = ctx.path_params["group"]
     option = find_option(group, str(ctx.path_params.get("id") or ctx.path_params["option"]))
