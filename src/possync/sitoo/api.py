@@ -56,6 +56,7 @@ class SitooApi:
             name="sitoo",
             base_url=config.api_root,
             concurrency=config.concurrency,
+            headroom=config.headroom,
             read_timeout=config.timeout_seconds,
             write_timeout=config.timeout_seconds,
         )

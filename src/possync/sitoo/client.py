@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from possync.errors import ConfigurationError
 from possync.http.client import ApiClient
 from possync.http.metrics import TransportMetrics
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
@@ -85,6 +86,21 @@ class SitooClient:
     def safety(method: str, resource: str) -> WriteSafety:
         """Whether a write to ``resource`` may be repeated, and what to look up first if not."""
         return safety_of(method, resource)
+
+    async def check_connection(self) -> Site:
+        """The configured site, read with the configured credentials (the "Test connection" button).
+
+        Raises ``ConfigurationError`` when the account has no such site; auth and network
+        problems surface as the transport's errors.
+        """
+        sites = await self.sites.read_all()
+        for site in sites:
+            if site.eshopid == self.config.site:
+                return site
+        known = ", ".join(str(s.eshopid) for s in sites) or "none"
+        account, wanted = self.config.account_id, self.config.site
+        msg = f"Sitoo account {account} has no site (eshopid) {wanted}; it has: {known}"
+        raise ConfigurationError(msg)
 
     async def aclose(self) -> None:
         await self.api.aclose()

@@ -43,6 +43,9 @@ class SitooConfig(BaseModel):
     """Elements per array body on batch writes (warehouse transactions never exceed 1000)."""
     timeout_seconds: float = Field(30.0, gt=0)
     concurrency: int = Field(4, ge=1)
+    """Requests in flight at once."""
+    headroom: float = Field(0.1, ge=0, lt=1)
+    """Share of the rate limit left for other apps using the same Sitoo account."""
 
     @model_validator(mode="after")
     def _resolve_account_and_site(self) -> Self:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sitoo_client_helpers import ClientFactory
 
-from possync.errors import SkippableError
+from possync.errors import ConfigurationError, SkippableError
 from possync.sitoo.models import (
     Order,
     OrderDelivery,
@@ -173,3 +173,12 @@ async def test_a_server_serving_fewer_than_num_loses_nothing(
         ]
     assert sorted(i for i in listed if i) == added
     assert followed == added
+
+
+async def test_check_connection_finds_the_configured_site(make_client: ClientFactory) -> None:
+    async with make_client() as client:
+        site = await client.check_connection()
+    async with make_client(site_id=7) as client:
+        with pytest.raises(ConfigurationError, match="no site \\(eshopid\\) 7; it has: 1"):
+            await client.check_connection()
+    assert site.eshopid == 1
