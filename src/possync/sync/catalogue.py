@@ -1,0 +1,170 @@
+"""The catalogue's flow declarations: categories, manufacturers, products and variations, both ways.
+
+Each entry names the entity, the side it is read from, its reader, its mapper, the target's
+writer and what it depends on; the engine runs them all through the same skeleton. The seed's
+"Fetch products from Sitoo" and "Exclude external products" options are the flows' filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from possync.settings import FetchProducts
+from possync.sitoo import SitooClient
+from possync.sync import interim_mapping as mapping
+from possync.sync.flow import Flow, Record, WriteItem, WriteResult
+from possync.sync.pos_side import PosSide
+from possync.sync.woo_side import WooSide
+from possync.woo import WooClient
+
+ENTITIES = ("manufacturer", "category", "product", "variation")
+"""Dependency order: every entity's references come before it."""
+
+
+@dataclass(frozen=True)
+class CatalogueOptions:
+    """The seed's options that shape the catalogue flows."""
+
+    fetch_products: FetchProducts = FetchProducts.ALL
+    exclude_external_products: bool = True
+    prices_including_vat: bool = True
+
+
+@dataclass(frozen=True)
+class SideWriter:
+    """A ``Writer`` made of one side's create, update and find functions."""
+
+    create_fn: Callable[[Sequence[WriteItem]], Awaitable[list[WriteResult]]]
+    update_fn: Callable[[Sequence[WriteItem]], Awaitable[list[WriteResult]]]
+    find_fn: Callable[[Sequence[str]], Awaitable[dict[str, str]]]
+
+    async def create(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        return await self.create_fn(items)
+
+    async def update(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        return await self.update_fn(items)
+
+    async def find(self, keys: Sequence[str]) -> dict[str, str]:
+        return await self.find_fn(keys)
+
+
+def _writer(side: Any, plural: str) -> SideWriter:
+    return SideWriter(
+        getattr(side, f"create_{plural}"), getattr(side, f"update_{plural}"), getattr(side, f"find_{plural}")
+    )
+
+
+def fetch_filter(choice: FetchProducts) -> Callable[[Record], bool]:
+    """The seed's seven "Fetch products from Sitoo" choices as a filter on Sitoo records."""
+    tests: dict[FetchProducts, Callable[[bool, bool], bool]] = {
+        FetchProducts.ALL: lambda web, pos: True,
+        FetchProducts.ACTIVE: lambda web, pos: web or pos,
+        FetchProducts.ACTIVE_POS: lambda web, pos: pos,
+        FetchProducts.ACTIVE_WEBSHOP: lambda web, pos: web,
+        FetchProducts.INACTIVE: lambda web, pos: not web and not pos,
+        FetchProducts.INACTIVE_POS: lambda web, pos: not pos,
+        FetchProducts.INACTIVE_WEBSHOP: lambda web, pos: not web,
+    }
+    test = tests[choice]
+    return lambda record: test(bool(record.meta.get("active")), bool(record.meta.get("activepos")))
+
+
+def external_filter(exclude: bool) -> Callable[[Record], bool]:
+    """Leave external (affiliate) products out of the way up when asked."""
+    return lambda record: not (exclude and record.meta.get("type") == "external")
+
+
+async def load_facts(sitoo: SitooClient, options: CatalogueOptions) -> dict[str, Any]:
+    """What mappers need to know about the remotes: Sitoo's VAT groups and the price option."""
+    groups = await sitoo.product_groups.read_all()
+    rates = {g.vatid: g.value for g in groups if g.vatid is not None and g.value is not None}
+    ids: dict[Any, int] = {}
+    for vatid, rate in sorted(rates.items()):
+        ids.setdefault(rate, vatid)
+    return {"vat_rates": rates, "vat_ids": ids, "prices_including_vat": options.prices_including_vat}
+
+
+def catalogue_flows(
+    woo: WooClient, sitoo: SitooClient, facts: dict[str, Any], options: CatalogueOptions = CatalogueOptions()
+) -> dict[str, Flow]:
+    """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
+    shop, pos = WooSide(woo, facts), PosSide(sitoo)
+    fetched = fetch_filter(options.fetch_products)
+    sent = external_filter(options.exclude_external_products)
+    flows = [
+        Flow(
+            "manufacturer",
+            "pos",
+            pos.read_manufacturers,
+            mapping.manufacturer_across,
+            _writer(shop, "manufacturers"),
+            shop.read_manufacturers,
+        ),
+        Flow(
+            "manufacturer",
+            "woo",
+            shop.read_manufacturers,
+            mapping.manufacturer_across,
+            _writer(pos, "manufacturers"),
+            pos.read_manufacturers,
+        ),
+        Flow(
+            "category",
+            "pos",
+            pos.read_categories,
+            mapping.category_to_woo,
+            _writer(shop, "categories"),
+            shop.read_categories,
+        ),
+        Flow(
+            "category",
+            "woo",
+            shop.read_categories,
+            mapping.category_to_pos,
+            _writer(pos, "categories"),
+            pos.read_categories,
+        ),
+        Flow(
+            "product",
+            "pos",
+            pos.read_products,
+            mapping.product_to_woo,
+            _writer(shop, "products"),
+            shop.read_products,
+            ("manufacturer", "category"),
+            fetched,
+        ),
+        Flow(
+            "product",
+            "woo",
+            shop.read_products,
+            mapping.product_to_pos,
+            _writer(pos, "products"),
+            pos.read_products,
+            ("manufacturer", "category"),
+            sent,
+        ),
+        Flow(
+            "variation",
+            "pos",
+            pos.read_variants,
+            mapping.variation_to_woo,
+            _writer(shop, "variations"),
+            shop.read_variations,
+            ("product",),
+            fetched,
+        ),
+        Flow(
+            "variation",
+            "woo",
+            shop.read_variations,
+            mapping.variation_to_pos,
+            _writer(pos, "variants"),
+            pos.read_variants,
+            ("product",),
+            sent,
+        ),
+    ]
+    return {flow.name: flow for flow in flows}

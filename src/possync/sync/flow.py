@@ -1,0 +1,142 @@
+"""Flow declarations: what one entity's sync in one direction reads, maps and writes.
+
+A ``Flow`` names its entity, its source and target sides, a reader of source records, a pure
+mapper from a source record to the target's view, a writer for the target and the entities it
+depends on. The engine runs every flow through the same skeleton; a new entity adds a declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from possync.errors import MappingError
+from possync.sync.binder import Binder
+
+Side = Literal["woo", "pos"]
+View = dict[str, Any]
+
+
+def other(side: Side) -> Side:
+    """The side that is not ``side``."""
+    return "pos" if side == "woo" else "woo"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One source record as the engine sees it: its id, natural key and view of the synced fields.
+
+    ``problem`` is set when the record can never be synced as it is (no SKU, a SKU the target
+    refuses); ``meta`` carries facts used by filters (active flags, product type) but not synced.
+    """
+
+    id: str
+    key: str
+    view: View
+    modified: datetime | None = None
+    problem: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WriteItem:
+    """One write handed to a writer: the target view, the natural key and, for updates, the target id."""
+
+    key: str
+    view: View
+    target_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one write did: the target id, or an error that is retryable or final."""
+
+    target_id: str | None = None
+    error: str | None = None
+    retryable: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.target_id is not None
+
+
+class Writer(Protocol):
+    """The target side of a flow: batch creates and updates, and look-ups by natural key."""
+
+    async def create(self, items: Sequence[WriteItem]) -> list[WriteResult]: ...
+
+    async def update(self, items: Sequence[WriteItem]) -> list[WriteResult]: ...
+
+    async def find(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+
+Reader = Callable[[datetime | None], AsyncIterator[list[Record]]]
+"""Pages of source records modified at or after the given moment (``None``: all of them)."""
+
+
+class Refs:
+    """References from one side's ids to the other side's, through the bindings.
+
+    A mapper asks ``target(entity, source_id)``; an unbound reference raises ``MappingError`` so the
+    record waits until its dependency is written.
+    """
+
+    def __init__(self, binder: Binder, source: Side, facts: Mapping[str, Any] | None = None) -> None:
+        self.binder = binder
+        self.source = source
+        self.facts: Mapping[str, Any] = facts or {}
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def target(self, entity: str, source_id: str | int) -> str:
+        """The id on the target side of the ``entity`` whose source id is ``source_id``."""
+        cached = self._cache.get((entity, str(source_id)))
+        if cached is not None:
+            return cached
+        side = {"woo": "woo_id", "pos": "pos_id"}
+        binding = self.binder.lookup(entity, **{side[self.source]: str(source_id)})
+        target_id = None if binding is None else getattr(binding, side[other(self.source)])
+        if target_id is None:
+            raise MappingError(f"{entity} {source_id} is not synced yet")
+        self._cache[(entity, str(source_id))] = target_id
+        return str(target_id)
+
+    def by_key(self, entity: str, natural_key: str) -> str:
+        """The target id of the ``entity`` bound under ``natural_key`` (a manufacturer's name)."""
+        binding = self.binder.lookup(entity, natural_key=natural_key)
+        target_id = None if binding is None else getattr(binding, f"{other(self.source)}_id")
+        if target_id is None:
+            raise MappingError(f"{entity} {natural_key!r} is not synced yet")
+        return str(target_id)
+
+    def source_key(self, entity: str, target_or_source_id: str, side: Side) -> str | None:
+        """The natural key of the ``entity`` with id ``target_or_source_id`` on ``side``."""
+        binding = self.binder.lookup(entity, **{f"{side}_id": str(target_or_source_id)})
+        return None if binding is None else binding.natural_key
+
+
+Mapper = Callable[[Record, Refs], View]
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One entity synced from ``source`` to its other side."""
+
+    entity: str
+    source: Side
+    read: Reader
+    map: Mapper
+    writer: Writer
+    read_target: Reader
+    depends_on: tuple[str, ...] = ()
+    keep: Callable[[Record], bool] = lambda record: True
+    """Which source records this flow syncs at all (the seed's fetch and exclude options)."""
+
+    @property
+    def target(self) -> Side:
+        return other(self.source)
+
+    @property
+    def name(self) -> str:
+        return f"{self.entity}>{self.target}"

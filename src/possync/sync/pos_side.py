@@ -1,0 +1,342 @@
+"""The Sitoo side of the catalogue flows: readers that turn Sitoo records into views, and writers.
+
+Readers give categories their path of names as natural key, products and variants their SKU,
+manufacturers their name. Writers use Sitoo's array bodies where it has them (products,
+manufacturers) and the variant family endpoint for new variants; each returns one result per item.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from possync.errors import PossyncError, RetryableError
+from possync.sitoo import SitooClient
+from possync.sitoo.batch import ItemResult
+from possync.sitoo.models import Category, Product, ProductVariant, ProductVariantGroup, ProductVariants
+from possync.sync.flow import Record, View, WriteItem, WriteResult
+from possync.sync.interim_mapping import money
+
+PAGE = 500
+
+
+def category_paths(categories: Sequence[Category]) -> dict[int, str]:
+    """Each category's path of names from the top (``Kläder/Dam/Klänningar``)."""
+    by_id = {c.categoryid: c for c in categories if c.categoryid is not None}
+    paths: dict[int, str] = {}
+
+    def path(cid: int, depth: int = 0) -> str:
+        if cid in paths:
+            return paths[cid]
+        category = by_id[cid]
+        parent = category.categoryparentid
+        prefix = path(parent, depth + 1) + "/" if parent in by_id and depth < 50 and parent else ""
+        paths[cid] = prefix + (category.title or "")
+        return paths[cid]
+
+    for cid in by_id:
+        path(cid)
+    return paths
+
+
+def _category_record(category: Category, paths: dict[int, str]) -> Record:
+    parent = category.categoryparentid
+    view = {
+        "title": category.title or "",
+        "parent": str(parent) if parent else None,
+        "description": category.seo_description or "",
+    }
+    return Record(str(category.categoryid), paths[category.categoryid or 0], view, category.datemodified)
+
+
+def _result(item: ItemResult) -> WriteResult:
+    if item.ok:
+        return WriteResult(target_id=str(item.id if item.id is not None else item.sent.get("productid")))
+    return _failed(item.error)
+
+
+def _failed(error: BaseException | None) -> WriteResult:
+    return WriteResult(error=str(error), retryable=isinstance(error, RetryableError))
+
+
+async def _each(calls: Sequence[Callable[[], Awaitable[str]]]) -> list[WriteResult]:
+    async def one(call: Callable[[], Awaitable[str]]) -> WriteResult:
+        try:
+            return WriteResult(target_id=await call())
+        except PossyncError as exc:
+            return _failed(exc)
+
+    return list(await asyncio.gather(*(one(call) for call in calls)))
+
+
+def _chunks(items: list[Record], size: int = PAGE) -> list[list[Record]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class PosSide:
+    """Readers and writers of one Sitoo site's catalogue."""
+
+    def __init__(self, client: SitooClient) -> None:
+        self.client = client
+
+    # -- categories -------------------------------------------------------------------------------
+
+    async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        categories = await self.client.categories.read_all()
+        paths = category_paths(categories)
+        yield [_category_record(c, paths) for c in categories]
+
+    async def find_categories(self, keys: Sequence[str]) -> dict[str, str]:
+        categories = await self.client.categories.read_all()
+        by_path = {path: str(cid) for cid, path in category_paths(categories).items()}
+        return {key: by_path[key] for key in keys if key in by_path}
+
+    async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        async def create(body: dict[str, Any]) -> str:
+            return str(await self.client.categories.create(body))
+
+        return await _each([lambda body=_category_body(i.view): create(body) for i in items])
+
+    async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        async def update(item: WriteItem) -> str:
+            await self.client.categories.update(str(item.target_id), _category_body(item.view))
+            return str(item.target_id)
+
+        return await _each([lambda item=item: update(item) for item in items])
+
+    # -- manufacturers ----------------------------------------------------------------------------
+
+    async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        found = await self.client.manufacturers.read_all()
+        yield [
+            Record(str(m.externalcompanyid), m.name or "", {"name": m.name or ""}) for m in found if m.name
+        ]
+
+    async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
+        found = {m.name: str(m.externalcompanyid) for m in await self.client.manufacturers.read_all()}
+        return {key: found[key] for key in keys if key in found}
+
+    async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        answers = await self.client.manufacturers.create_many([{"name": i.view["name"]} for i in items])
+        return [_result(a) for a in answers]
+
+    async def update_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        bodies = [{"externalcompanyid": int(str(i.target_id)), "name": i.view["name"]} for i in items]
+        answers = await self.client.manufacturers.update_many(bodies)
+        return [
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+        ]
+
+    # -- products and variants --------------------------------------------------------------------
+
+    async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        products = await self._products(since)
+        options = _family_options(products)
+        mains = [p for p in products if not p.is_variant]
+        for chunk in _chunks([_product_record(p, options.get(p.productid or 0, {})) for p in mains]):
+            yield chunk
+
+    async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        products = await self._products(since)
+        parents = {p.productid: p for p in products if p.is_main_variant}
+        variants = [_variant_record(p, parents.get(p.variantparentid)) for p in products if p.is_variant]
+        for chunk in _chunks(variants):
+            yield chunk
+
+    async def _products(self, since: datetime | None) -> list[Product]:
+        """Every product (or those changed since), with the families of changed main variants."""
+        if since is None:
+            return await self.client.products.read_all()
+        changed = [p async for page in self.client.products.changed_since(since) for p in page]
+        for main in [p for p in changed if p.is_main_variant]:
+            family = await self.client.products.variants(main.productid or 0)
+            skus = [v.sku for v in family.variants if v.sku]
+            known = {p.sku for p in changed}
+            changed.extend(
+                p for p in (await self.client.products.find_by_skus(skus)).values() if p.sku not in known
+            )
+        return changed
+
+    async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
+        found = await self.client.products.find_by_skus(list(keys))
+        return {sku: str(p.productid) for sku, p in found.items()}
+
+    find_variants = find_products
+
+    async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        answers = await self.client.products.create_many([_product_body(i.view, create=True) for i in items])
+        return [_result(a) for a in answers]
+
+    async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        bodies = [{"productid": int(str(i.target_id)), **_product_body(i.view)} for i in items]
+        answers = await self.client.products.update_many(bodies)
+        return [
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+        ]
+
+    async def create_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        """New variants join their family through one family write per parent."""
+        parents: dict[str, list[WriteItem]] = {}
+        for item in items:
+            parents.setdefault(str(item.view["parent"]), []).append(item)
+        results: dict[str, WriteResult] = {}
+        for parent, members in parents.items():
+            try:
+                results.update(await self._grow_family(int(parent), members))
+            except PossyncError as exc:
+                results.update({m.key: _failed(exc) for m in members})
+        return [
+            results.get(i.key, WriteResult(error="the family write did not keep this variant")) for i in items
+        ]
+
+    async def _grow_family(self, parent: int, members: Sequence[WriteItem]) -> dict[str, WriteResult]:
+        products = self.client.products
+        family = await products.variants(parent)
+        present = {v.sku for v in family.variants}
+        names = [g.name or "" for g in family.groups]
+        for member in members:
+            names.extend(n for n in member.view["attributes"] if n not in names)
+        kept = [
+            ProductVariant(productid=v.productid, sku=v.sku, attributes=_values(v, family, names))
+            for v in family.variants
+        ]
+        new = [_new_variant(m.view, names) for m in members if m.key not in present]
+        groups = [ProductVariantGroup(name=n, options=_options(n, family, members)) for n in names]
+        await products.set_variants(parent, ProductVariants(groups=groups, variants=[*kept, *new]))
+        after = {v.sku: str(v.productid) for v in (await products.variants(parent)).variants}
+        return {
+            m.key: WriteResult(target_id=after[m.key]) if m.key in after else WriteResult(error="not kept")
+            for m in members
+        }
+
+    async def update_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        bodies = [{"productid": int(str(i.target_id)), **_variant_body(i.view)} for i in items]
+        answers = await self.client.products.update_many(bodies)
+        return [
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+        ]
+
+
+def _category_body(view: View) -> dict[str, Any]:
+    body: dict[str, Any] = {"title": view["title"], "seo_description": view["description"], "visible": True}
+    if view["parent"]:
+        body["categoryparentid"] = int(view["parent"])
+    return body
+
+
+def _family_options(products: Sequence[Product]) -> dict[int, dict[str, list[str]]]:
+    options: dict[int, dict[str, list[str]]] = {}
+    for product in products:
+        if not product.is_variant or product.variantparentid is None:
+            continue
+        family = options.setdefault(product.variantparentid, {})
+        for attribute in product.variant or []:
+            values = family.setdefault(attribute.name or "", [])
+            if attribute.value and attribute.value not in values:
+                values.append(attribute.value)
+    return options
+
+
+def _prices(product: Product) -> dict[str, str]:
+    price = product.moneyprice or Decimal(0)
+    original = max(product.moneypriceorg or Decimal(0), price)
+    return {"moneyprice": money(price), "moneypriceorg": money(original)}
+
+
+def _meta(product: Product) -> dict[str, Any]:
+    return {"active": bool(product.active), "activepos": bool(product.activepos), "vatid": product.vatid}
+
+
+def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
+    view = {
+        "sku": product.sku or "",
+        "title": product.title or "",
+        "description": product.description or "",
+        "descriptionshort": product.descriptionshort or "",
+        **_prices(product),
+        "vatid": product.vatid,
+        "active": bool(product.active),
+        "categories": sorted(str(c) for c in product.categories or []),
+        "manufacturerid": str(product.manufacturerid) if product.manufacturerid else None,
+        "barcode": product.barcode or "",
+        "options": options,
+    }
+    problem = None if product.sku else "has no SKU in Sitoo"
+    return Record(
+        str(product.productid), product.sku or "", view, product.datemodified, problem, _meta(product)
+    )
+
+
+def _variant_record(product: Product, parent: Product | None) -> Record:
+    view = {
+        "sku": product.sku or "",
+        "parent": str(product.variantparentid),
+        **_prices(product),
+        "active": bool(product.active),
+        "attributes": {a.name or "": a.value or "" for a in product.variant or []},
+        "barcode": product.barcode or "",
+    }
+    meta = _meta(parent or product)
+    return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta)
+
+
+def _product_body(view: View, *, create: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "sku": view["sku"],
+        "title": view["title"],
+        "description": view["description"],
+        "descriptionshort": view["descriptionshort"],
+        "moneyprice": view["moneyprice"] or "0",
+        "moneypriceorg": view["moneypriceorg"] or "0",
+        "active": view["active"],
+        "categories": [int(c) for c in view["categories"]],
+        "barcode": view["barcode"],
+    }
+    if view["vatid"] is not None:
+        body["vatid"] = view["vatid"]
+    if view["categories"]:
+        body["defaultcategoryid"] = int(view["categories"][0])
+    if view["manufacturerid"]:
+        body["manufacturerid"] = int(view["manufacturerid"])
+    if create:
+        body["activepos"] = view["active"]
+    return body
+
+
+def _variant_body(view: View) -> dict[str, Any]:
+    return {
+        "moneyprice": view["moneyprice"] or "0",
+        "moneypriceorg": view["moneypriceorg"] or "0",
+        "active": view["active"],
+        "barcode": view["barcode"],
+    }
+
+
+def _values(variant: ProductVariant, family: ProductVariants, names: list[str]) -> list[str]:
+    known = dict(zip([g.name for g in family.groups], variant.attributes, strict=False))
+    return [known.get(n, "") for n in names]
+
+
+def _new_variant(view: View, names: list[str]) -> ProductVariant:
+    return ProductVariant(
+        productid=0,
+        sku=view["sku"],
+        moneyprice=Decimal(view["moneyprice"] or 0),
+        moneypriceorg=Decimal(view["moneypriceorg"] or 0),
+        active=view["active"],
+        activepos=view["active"],
+        barcode=view["barcode"] or None,
+        attributes=[view["attributes"].get(n, "") for n in names],
+    )
+
+
+def _options(name: str, family: ProductVariants, members: Sequence[WriteItem]) -> list[str]:
+    values = next((list(g.options) for g in family.groups if g.name == name), [])
+    for member in members:
+        value = member.view["attributes"].get(name)
+        if value and value not in values:
+            values.append(value)
+    return values

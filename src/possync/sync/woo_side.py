@@ -1,0 +1,285 @@
+"""The WooCommerce side of the catalogue flows: readers that turn shop records into views, and writers.
+
+Categories are keyed by their path of names, products and variations by SKU, manufacturers by
+the name of a term of the global "Manufacturer" attribute. Writes go through the shop's batch
+endpoints (100 items a call); each item's own result is returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from possync.errors import RetryableError
+from possync.sync.flow import Record, View, WriteItem, WriteResult
+from possync.sync.interim_mapping import MANUFACTURER, money, sku_problem
+from possync.woo import WooClient
+from possync.woo.batch import ItemResult
+from possync.woo.models import Category, Product, Variation
+
+PAGE = 100
+DEFAULT_CATEGORY = "uncategorized"
+
+
+def category_paths(categories: Sequence[Category]) -> dict[int, str]:
+    """Each category's path of names from the top."""
+    by_id = {c.id: c for c in categories}
+    paths: dict[int, str] = {}
+
+    def path(cid: int, depth: int = 0) -> str:
+        if cid not in paths:
+            category = by_id[cid]
+            parent = category.parent
+            prefix = path(parent, depth + 1) + "/" if parent in by_id and parent != cid and depth < 50 else ""
+            paths[cid] = prefix + category.name
+        return paths[cid]
+
+    for cid in by_id:
+        path(cid)
+    return paths
+
+
+def _result(item: ItemResult[Any]) -> WriteResult:
+    if item.ok and item.value is not None:
+        return WriteResult(target_id=str(item.value.id))
+    return WriteResult(error=str(item.error), retryable=isinstance(item.error, RetryableError))
+
+
+def _manufacturer(product: Product) -> str:
+    for attribute in product.attributes:
+        if attribute.name.casefold() == MANUFACTURER.casefold() and attribute.options:
+            return str(attribute.options[0])
+    return ""
+
+
+def _woo_status(status: str, published: str = "publish", hidden: str = "draft") -> str:
+    return published if status == "publish" else hidden
+
+
+def _product_record(product: Product) -> Record:
+    regular = money(product.regular_price)
+    sale = money(product.sale_price)
+    view = {
+        "sku": product.sku,
+        "name": product.name,
+        "description": product.description,
+        "short_description": product.short_description,
+        "regular_price": regular,
+        "sale_price": sale if sale and sale != regular else "",
+        "tax_class": product.tax_class,
+        "status": _woo_status(product.status),
+        "categories": sorted(
+            (str(c.id) for c in product.categories if c.slug != DEFAULT_CATEGORY), key=lambda t: (len(t), t)
+        ),
+        "manufacturer": _manufacturer(product),
+        "global_unique_id": product.global_unique_id,
+        "options": {a.name: list(a.options) for a in product.attributes if a.variation},
+    }
+    problem = sku_problem(product.sku)
+    if product.type == "grouped":
+        problem = "is a grouped product: Sitoo has no grouped products, sync its member products instead"
+    meta = {"type": product.type, "tax_class": product.tax_class}
+    return Record(str(product.id), product.sku, view, product.date_modified_gmt, problem, meta)
+
+
+def _variation_record(variation: Variation, parent: Product) -> Record:
+    regular = money(variation.regular_price)
+    sale = money(variation.sale_price)
+    view = {
+        "sku": variation.sku,
+        "parent": str(parent.id),
+        "regular_price": regular,
+        "sale_price": sale if sale and sale != regular else "",
+        "status": _woo_status(variation.status, hidden="private"),
+        "attributes": {a.name: a.option for a in variation.attributes},
+        "global_unique_id": str(getattr(variation, "global_unique_id", "") or ""),
+    }
+    meta = {"type": parent.type, "tax_class": parent.tax_class}
+    return Record(
+        str(variation.id), variation.sku, view, variation.date_modified_gmt, sku_problem(variation.sku), meta
+    )
+
+
+class WooSide:
+    """Readers and writers of one shop's catalogue."""
+
+    def __init__(self, client: WooClient, facts: dict[str, Any]) -> None:
+        self.client = client
+        self.facts = facts
+
+    # -- categories -------------------------------------------------------------------------------
+
+    async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        categories = await self.client.categories.list_all()
+        paths = category_paths(categories)
+        yield [
+            Record(
+                str(c.id),
+                paths[c.id],
+                {"name": c.name, "parent": str(c.parent) if c.parent else None, "description": c.description},
+            )
+            for c in categories
+            if c.slug != DEFAULT_CATEGORY
+        ]
+
+    async def find_categories(self, keys: Sequence[str]) -> dict[str, str]:
+        paths = category_paths(await self.client.categories.list_all())
+        by_path = {path: str(cid) for cid, path in paths.items()}
+        return {key: by_path[key] for key in keys if key in by_path}
+
+    async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        answers = await self.client.categories.batch(create=[_category_body(i.view) for i in items])
+        return [_result(a) for a in answers]
+
+    async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        bodies = [{"id": int(str(i.target_id)), **_category_body(i.view)} for i in items]
+        return [_result(a) for a in await self.client.categories.batch(update=bodies)]
+
+    # -- manufacturers: terms of the global "Manufacturer" attribute ------------------------------
+
+    async def manufacturer_attribute(self) -> int:
+        """The id of the global "Manufacturer" attribute, created when the shop has none."""
+        cached = self.facts.get("woo_manufacturer_attribute")
+        if cached:
+            return int(cached)
+        attributes = await self.client.attributes.list_all()
+        found = next((a for a in attributes if a.name.casefold() == MANUFACTURER.casefold()), None)
+        if found is None:
+            found = await self.client.attributes.create({"name": MANUFACTURER, "slug": "manufacturer"})
+        self.facts["woo_manufacturer_attribute"] = found.id
+        return found.id
+
+    async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
+        yield [Record(str(t.id), t.name, {"name": t.name}) for t in terms]
+
+    async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
+        terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
+        found = {t.name: str(t.id) for t in terms}
+        return {key: found[key] for key in keys if key in found}
+
+    async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        terms = self.client.terms(await self.manufacturer_attribute())
+        return [_result(a) for a in await terms.batch(create=[{"name": i.view["name"]} for i in items])]
+
+    async def update_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        terms = self.client.terms(await self.manufacturer_attribute())
+        bodies = [{"id": int(str(i.target_id)), "name": i.view["name"]} for i in items]
+        return [_result(a) for a in await terms.batch(update=bodies)]
+
+    # -- products and variations ------------------------------------------------------------------
+
+    async def _product_pages(self, since: datetime | None, **params: Any) -> AsyncIterator[list[Product]]:
+        products = self.client.products
+        if since is None:
+            async for page in products.pages({"orderby": "id", "order": "asc", "status": "any", **params}):
+                yield page
+            return
+        page: list[Product] = []
+        async for product in products.changed_since(since, status="any", **params):
+            page.append(product)
+            if len(page) == PAGE:
+                yield page
+                page = []
+        if page:
+            yield page
+
+    async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        async for page in self._product_pages(since):
+            yield [_product_record(p) for p in page]
+
+    async def read_variations(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        async for page in self._product_pages(since, type="variable"):
+            records: list[Record] = []
+            for parent in page:
+                if parent.type != "variable":
+                    continue
+                variations = await self.client.variations(parent.id).list_all()
+                records.extend(_variation_record(v, parent) for v in variations)
+            yield records
+
+    async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
+        found = await self.client.products.by_skus(keys)
+        return {sku: str(p.id) for sku, p in found.items()}
+
+    find_variations = find_products
+
+    async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        attribute = await self._attribute_if_needed(items)
+        bodies = [self._product_body(i.view, attribute, create=True) for i in items]
+        return [_result(a) for a in await self.client.products.batch(create=bodies)]
+
+    async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        attribute = await self._attribute_if_needed(items)
+        bodies = [{"id": int(str(i.target_id)), **self._product_body(i.view, attribute)} for i in items]
+        return [_result(a) for a in await self.client.products.batch(update=bodies)]
+
+    async def _attribute_if_needed(self, items: Sequence[WriteItem]) -> int | None:
+        return await self.manufacturer_attribute() if any(i.view["manufacturer"] for i in items) else None
+
+    def _product_body(self, view: View, attribute: int | None, *, create: bool = False) -> dict[str, Any]:
+        attributes: list[dict[str, Any]] = []
+        if view["manufacturer"]:
+            attributes.append(
+                {"id": attribute, "name": MANUFACTURER, "options": [view["manufacturer"]], "visible": True}
+            )
+        attributes.extend(
+            {"name": name, "options": options, "variation": True, "visible": True}
+            for name, options in view["options"].items()
+        )
+        body = {
+            key: view[key]
+            for key in ("sku", "name", "description", "short_description", "regular_price", "sale_price")
+        }
+        body |= {
+            "tax_class": view["tax_class"],
+            "status": view["status"],
+            "categories": [{"id": int(c)} for c in view["categories"]],
+            "attributes": attributes,
+        }
+        if view["global_unique_id"]:
+            body["global_unique_id"] = view["global_unique_id"]
+        if create:
+            body["type"] = "variable" if view["options"] else "simple"
+        return body
+
+    async def create_variations(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        return await self._variation_batches(items, "create")
+
+    async def update_variations(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        return await self._variation_batches(items, "update")
+
+    async def _variation_batches(self, items: Sequence[WriteItem], action: str) -> list[WriteResult]:
+        parents: dict[str, list[int]] = {}
+        for n, item in enumerate(items):
+            parents.setdefault(str(item.view["parent"]), []).append(n)
+        results: dict[int, WriteResult] = {}
+        for parent, positions in parents.items():
+            bodies = [_variation_body(items[n], action) for n in positions]
+            resource = self.client.variations(int(parent))
+            answers = await (
+                resource.batch(create=bodies) if action == "create" else resource.batch(update=bodies)
+            )
+            results.update({n: _result(a) for n, a in zip(positions, answers, strict=True)})
+        return [results[n] for n in range(len(items))]
+
+
+def _category_body(view: View) -> dict[str, Any]:
+    return {"name": view["name"], "parent": int(view["parent"] or 0), "description": view["description"]}
+
+
+def _variation_body(item: WriteItem, action: str) -> dict[str, Any]:
+    view = item.view
+    body: dict[str, Any] = {
+        "sku": view["sku"],
+        "regular_price": view["regular_price"],
+        "sale_price": view["sale_price"],
+        "status": view["status"],
+        "attributes": [{"name": name, "option": value} for name, value in view["attributes"].items()],
+    }
+    if view["global_unique_id"]:
+        body["global_unique_id"] = view["global_unique_id"]
+    if action == "update":
+        body["id"] = int(str(item.target_id))
+    return body
