@@ -10,6 +10,7 @@ from __future__ import annotations
 from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import classify, classify_exception, error_for
 from possync.http.client import ApiClient, ClientSettings, Params, decode_json
+from possync.http.logs import JsonFormatter, json_handler
 from possync.http.metrics import TransportMetrics, route_of
 from possync.http.paginate import link_relations, pages_by_id_cursor, pages_by_number, pages_by_offset
 from possync.http.redact import (
@@ -28,6 +29,7 @@ __all__ = [
     "BudgetPool",
     "ClientSettings",
     "Clock",
+    "JsonFormatter",
     "Params",
     "RateBudget",
     "RedactingFilter",
@@ -40,6 +42,7 @@ __all__ = [
     "error_for",
     "get_logger",
     "install_redaction",
+    "json_handler",
     "link_relations",
     "monotonic_clock",
     "pages_by_id_cursor",

@@ -109,7 +109,7 @@ def _scrub(value: Any) -> Any:
     return value
 
 
-_STANDARD_ATTRS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+STANDARD_ATTRS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
 
 class RedactingFilter(logging.Filter):
@@ -119,7 +119,7 @@ class RedactingFilter(logging.Filter):
         record.msg = redact_text(record.getMessage())
         record.args = None
         for key, value in list(record.__dict__.items()):
-            if key not in _STANDARD_ATTRS:
+            if key not in STANDARD_ATTRS:
                 setattr(record, key, _scrub(value))
         return True
 

@@ -88,3 +88,26 @@ async def test_no_secret_in_any_log_line_with_basic_auth_and_query_keys(
     for secret in (CK, CS, PASSWORD):
         assert secret not in logged
         assert secret not in str(caught.value)
+
+
+def test_json_lines_carry_the_fields_and_no_secret() -> None:
+    import io
+    import json
+
+    from possync.http import json_handler
+
+    stream = io.StringIO()
+    logger = logging.getLogger("possync.test.json")
+    logger.addHandler(json_handler(stream))
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info(
+            "response", extra={"remote": "woo", "url": f"https://s/x?consumer_secret={CS}", "status": 200}
+        )
+    finally:
+        logger.handlers.clear()
+    line = json.loads(stream.getvalue())
+    assert line["remote"] == "woo"
+    assert line["status"] == 200
+    assert line["message"] == "response"
+    assert CS not in stream.getvalue()

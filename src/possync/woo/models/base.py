@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, ValidationError
 
 from possync.errors import PayloadError
 
@@ -135,7 +135,6 @@ def parse_record(model: type[M], payload: Any, resource: str) -> M:
 
 
 __all__ = [
-    "Field",
     "GmtDate",
     "ImageRef",
     "Listy",
