@@ -13,8 +13,10 @@ from typing import Any
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.order_totals import DEFAULT_TAX_RATES, TaxRate, precise, price_excluding_tax
 from possync_sandbox.woocommerce.product_fields import active_price, apply_meta
+from possync_sandbox.woocommerce.product_view import option_label
 from possync_sandbox.woocommerce.store import Record, Store
 from possync_sandbox.woocommerce.wire import decimal as dec
+from possync_sandbox.woocommerce.wire import slugify
 
 LINE_TYPES = ("line_items", "shipping_lines", "fee_lines", "coupon_lines")
 REMOVE_KEYS = ("product_id", "method_id", "method_title", "name", "code")
@@ -84,6 +86,28 @@ def set_product(store: Store, item: Record, product: Record) -> None:
         parent_name=parent.get("name") if parent else None,
         _tax_status=product.get("tax_status", "taxable"),
     )
+    if parent is not None:
+        item["meta_data"] = [*item.get("meta_data", []), *variation_meta(store, product)]
+
+
+def variation_meta(store: Store, variation: Record) -> list[Record]:
+    """The chosen attributes a variation line carries as item meta (``pa_size`` → ``s``)."""
+    metas = []
+    for chosen in variation.get("attributes", []):
+        if not chosen.get("option"):
+            continue
+        attribute = store.attributes.get(int(chosen.get("id") or 0))
+        key = f"pa_{attribute['slug']}" if attribute else slugify(str(chosen.get("name", "")))
+        metas.append(
+            {
+                "id": store.new_id("meta"),
+                "key": key,
+                "value": chosen["option"],
+                "display_key": chosen.get("name", key),
+                "display_value": option_label(store, chosen),
+            }
+        )
+    return metas
 
 
 def _money_field(item: Record, posted: dict[str, Any], name: str) -> None:

@@ -28,7 +28,10 @@ def public_meta(metas: list[dict[str, Any]], *, display: bool = False) -> list[d
     for meta in metas:
         entry = {"id": meta["id"], "key": meta["key"], "value": meta["value"]}
         if display:
-            entry.update(display_key=meta["key"], display_value=meta["value"])
+            entry.update(
+                display_key=meta.get("display_key", meta["key"]),
+                display_value=meta.get("display_value", meta["value"]),
+            )
         shown.append(entry)
     return shown
 

@@ -344,3 +344,25 @@ def test_line_sku_turns_null_when_the_product_is_gone(shop: Shop) -> None:
     order = _order(shop, mug)
     shop.delete(f"/products/{mug}", force="true")
     assert shop.get(f"/orders/{order['id']}").json()["line_items"][0]["sku"] is None
+
+
+def test_variation_line_names_its_parent_and_attributes(shop: Shop) -> None:
+    size = {"name": "Size", "options": ["S", "M"], "variation": True, "visible": True}
+    parent = shop.woo.product(name="Hoodie", type="variable", attributes=[size])
+    variation = {"sku": "HOOD-S", "regular_price": "500.00", "attributes": [{"name": "Size", "option": "S"}]}
+    created = shop.post(
+        f"/products/{parent['id']}/variations", {**variation, "manage_stock": True, "stock_quantity": 4}
+    )
+    assert created.status_code == 201, created.text
+    order = shop.post(
+        "/orders", {"line_items": [{"sku": "HOOD-S", "quantity": 1}], "status": "processing"}
+    ).json()
+    line = order["line_items"][0]
+    assert (line["product_id"], line["variation_id"]) == (parent["id"], created.json()["id"])
+    assert (line["name"], line["parent_name"], line["total"]) == ("Hoodie - S", "Hoodie", "400.00")
+    assert {"key": "size", "value": "S", "display_key": "Size", "display_value": "S"}.items() <= next(
+        m for m in line["meta_data"] if m["key"] == "size"
+    ).items()
+    assert (
+        shop.get(f"/products/{parent['id']}/variations/{created.json()['id']}").json()["stock_quantity"] == 3
+    )
