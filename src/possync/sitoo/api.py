@@ -109,11 +109,11 @@ class SitooApi:
     async def create(self, path: str, body: dict[str, Any], *, params: Params | None = None) -> int:
         """POST one object; Sitoo answers the bare new id. Never repeated on a lost answer."""
         answer = await self.http.send_json("POST", path, body, params=params, idempotent=False)
-        if isinstance(answer, list) and len(answer) == 1:
-            (answer,) = item_results(0, [body], answer, self.http.describe("POST", path))
-            if answer.error is not None:
-                raise answer.error
-            answer = answer.value
+        if isinstance(answer, list) and len(answer) == 1:  # an envelope, should Sitoo send one
+            (result,) = item_results(0, [body], answer, self.http.describe("POST", path))
+            if result.error is not None:
+                raise result.error
+            answer = result.value
         if isinstance(answer, bool) or not isinstance(answer, int):
             raise PayloadError(f"Sitoo create at {path}", f"expected the new id, got {answer!r}")
         return answer

@@ -8,7 +8,7 @@ by a batch that commits when closed.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -103,6 +103,20 @@ class WarehouseTransactions(Collection[WarehouseTransaction]):
             params={"warehouseid": warehouseid},
             fields=self.fields,
         )
+
+    async def find_by_externalids(
+        self, externalids: Iterable[str], *, after_id: int = 0
+    ) -> dict[str, WarehouseTransaction]:
+        """Transactions carrying these ``externalid``s, among those above ``after_id``.
+
+        There is no ``externalid`` filter, so this follows the cursor from the last id known
+        before the lost write; it finds what a lost ``add`` left behind.
+        """
+        wanted = set(externalids)
+        found: dict[str, WarehouseTransaction] = {}
+        async for page in self.since(after_id):
+            found.update({t.externalid: t for t in page if t.externalid in wanted})
+        return found
 
     async def add(self, transactions: Sequence[Body]) -> list[ItemResult]:
         """Post transactions (FIFO warehouses only) in requests of at most 1000; results hold ids.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from sitoo_client_helpers import ClientFactory, FakeTime, stored_rows
 
 from possync.errors import RetryableError
-from possync.sitoo.models import Order, OrderItem
+from possync.sitoo.models import Order, OrderItem, WarehouseItemLog, WarehouseTransaction
 from possync_sandbox.faults import FaultPlan
 from possync_sandbox.sitoo import SitooEmulator
 
@@ -97,3 +98,20 @@ async def test_lost_order_create_then_retry_leaves_exactly_one_order(
     assert [o["orderid"] for o in stored_rows(emulator, "orders") if o.get("externalid") == "woo-1001"] == [
         orderid
     ]
+
+
+async def test_lost_transaction_add_is_found_by_externalid(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    emulator.faults.configure(
+        FaultPlan(script=["lost_response"], path_pattern=r"/warehousetransactions\.json$")
+    )
+    line = WarehouseItemLog(sku="MUG-1", decimalquantity=Decimal(5), moneypricein=Decimal("3.45"))
+    move = WarehouseTransaction(warehouseid=1, transactiontype=10, externalid="woo-stock-1", items=[line])
+    async with make_client() as client:
+        (result,) = await client.warehouse_transactions.add([move])
+        found = await client.warehouse_transactions.find_by_externalids(["woo-stock-1"])
+    assert isinstance(result.error, RetryableError)
+    assert result.error.maybe_applied
+    assert list(found) == ["woo-stock-1"]
+    assert found["woo-stock-1"].items[0].decimalquantity == Decimal("5.000")
