@@ -15,7 +15,7 @@ from possync_sandbox.sitoo.errors import bad_request
 from possync_sandbox.sitoo.order_book import DELIVERIES, undelivered
 from possync_sandbox.sitoo.settings import SitooSettings
 from possync_sandbox.sitoo.stock import TransactionType
-from possync_sandbox.sitoo.stock_ledger import Line, move_stock, warehouse
+from possync_sandbox.sitoo.stock_ledger import Line, find_item, level, move_stock, warehouse
 from possync_sandbox.sitoo.store import AccountState, Record, SiteState, SitooStore
 from possync_sandbox.sitoo.wire import integer, text
 
@@ -63,6 +63,13 @@ def _stock_lines(order: Record, lines: list[tuple[int, int]]) -> dict[int, list[
     return by_type
 
 
+def _check_stock(site: SiteState, warehouseid: int, moves: dict[int, list[Line]]) -> None:
+    """Refuse handing over more than the warehouse holds (only with ``delivery_requires_stock``)."""
+    for line in moves.get(TransactionType.SALES, []):
+        if level(find_item(site, warehouseid, line.sku)).total + line.quantity < 0:
+            raise bad_request(f"Not enough stock of {line.sku} in warehouse {warehouseid}")
+
+
 def add_delivery(
     store: SitooStore,
     account: AccountState,
@@ -81,6 +88,9 @@ def add_delivery(
     lines = _requested(order, body.get("orderdeliveryitems"))
     if not settings.over_delivery_allowed:
         _check_quantities(account, order, lines)
+    moves = {} if ignores_stock(order, ignorestock) else _stock_lines(order, lines)
+    if settings.delivery_requires_stock:
+        _check_stock(site, warehouseid, moves)
     deliveryid = store.next_id("orderdeliveryid")
     record: Record = {
         "orderdeliveryid": deliveryid,
@@ -101,9 +111,8 @@ def add_delivery(
         ],
     }
     account.table(DELIVERIES).put(record)
-    if not ignores_stock(order, ignorestock):
-        for kind, stock_lines in _stock_lines(order, lines).items():
-            move_stock(store, site, warehouseid, kind, stock_lines, orderdeliveryid=deliveryid)
+    for kind, stock_lines in moves.items():
+        move_stock(store, site, warehouseid, kind, stock_lines, orderdeliveryid=deliveryid)
     store.emit(
         "orderdelivery.add",
         {"eshopid": site.eshopid, "orderid": order["orderid"], "orderdeliveryid": deliveryid},

@@ -99,6 +99,12 @@ class SitooSettings(BaseModel):
     """[OPEN] Delivered quantity above the ordered quantity is refused (400) unless True."""
     duplicate_externalid_status: int = 400
     """[INF] Status of an order whose ``externalid`` is already taken."""
+    warehousetype_changeable: bool = False
+    """[OPEN] Whether a PUT may change a warehouse's ``warehousetype`` (refused with 400 by default)."""
+    reserve_stock_for_open_orders: bool = True
+    """[INF] Open orders whose ``datereserved`` lies ahead hold their undelivered quantities (reserved)."""
+    delivery_requires_stock: bool = False
+    """[OPEN] Whether a delivery is refused (400) when the warehouse holds less than it hands over."""
 
     # --- rate limiting ---------------------------------------------------------------------
     rate_limit_requests: int = 1200

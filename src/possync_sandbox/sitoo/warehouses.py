@@ -101,8 +101,11 @@ def create_warehouse(ctx: Ctx, body: dict[str, Any]) -> int:
 def update_warehouse(ctx: Ctx, body: dict[str, Any]) -> bool:
     record = warehouse(ctx.site, ctx.path_int("warehouseid"))
     fields = coerce_fields(body, WAREHOUSE_FIELDS)
-    if fields.get("warehousetype", record["warehousetype"]) != record["warehousetype"]:
+    changed = fields.get("warehousetype", record["warehousetype"]) != record["warehousetype"]
+    if changed and not ctx.settings.warehousetype_changeable:
         raise bad_request("warehousetype cannot be changed")
+    if fields.get("warehousetype", FIFO) not in (FIFO, VIRTUAL):
+        raise bad_request("warehousetype must be 10 (FIFO) or 20 (Virtual)")
     record.update(fields)
     return True
 
@@ -137,7 +140,12 @@ def list_items(ctx: Ctx) -> dict[str, Any]:
         and in_range(ctx, row["datelastmodified"], "datelastmodifiedfrom", "datelastmodifiedto")
     ]
     rows.sort(key=lambda row: row["warehouseitemid"])
-    return envelope(ctx, with_reservations(rows, reservations(ctx.account, warehouseid, ctx.now())))
+    held = (
+        reservations(ctx.account, warehouseid, ctx.now())
+        if ctx.settings.reserve_stock_for_open_orders
+        else {}
+    )
+    return envelope(ctx, with_reservations(rows, held))
 
 
 def set_item(ctx: Ctx, body: dict[str, Any]) -> int:

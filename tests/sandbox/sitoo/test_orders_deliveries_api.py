@@ -94,3 +94,16 @@ def test_delivery_from_a_virtual_warehouse_changes_its_level_without_a_transacti
     deliver(api, orderid, (0, 1), warehouseid=VIRTUAL_ID)
     assert stock_of(api, "W", VIRTUAL_ID)["decimaltotal"] == "3.000"
     assert _transactions(api) == []
+
+
+def test_strict_mode_refuses_delivering_more_than_is_in_stock(
+    api: httpx.Client, control: httpx.Client
+) -> None:
+    move_in(api, "A", "1")
+    orderid = create_order(api, ("A", 2, "20.00"))
+    control.patch("/settings", json={"delivery_requires_stock": True})
+    body = {"warehouseid": FIFO_ID, "orderdeliveryitems": [{"orderitemid": 0, "quantity": 2}]}
+    assert api.post(f"/orders/{orderid}/orderdeliveries.json", json=body).status_code == 400
+    assert ok(api.get(f"/orders/{orderid}/orderdeliveries.json"))["totalcount"] == 0
+    deliver(api, orderid, (0, 1))
+    assert stock_of(api, "A")["decimaltotal"] == "0.000"

@@ -140,3 +140,14 @@ def test_strict_mode_allows_one_open_batch_per_type(api: httpx.Client, control: 
     control.patch("/settings", json={"single_open_batch_per_type": True})
     assert api.post(f"{BATCHES}.json", json={"transactiontype": 50}).status_code == 400
     assert api.post(f"{BATCHES}.json", json={"transactiontype": 10}).status_code == 200
+
+
+def test_a_full_stocktaking_can_zero_what_was_not_counted(api: httpx.Client, control: httpx.Client) -> None:
+    move_in(api, "COUNTED", "4")
+    move_in(api, "FORGOTTEN", "3")
+    control.patch("/settings", json={"stocktaking_zeroes_missing": True})
+    batchid = open_batch(api, 50)
+    set_items(api, batchid, {"sku": "COUNTED", "decimalquantity": "4"})
+    close(api, batchid)
+    assert stock_of(api, "FORGOTTEN")["decimaltotal"] == "0.000"
+    assert stock_of(api, "COUNTED")["decimaltotal"] == "4.000"

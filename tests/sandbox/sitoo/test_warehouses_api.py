@@ -108,3 +108,21 @@ def test_unknown_warehouse_is_404(api: httpx.Client) -> None:
     missing = api.get("/warehouses/99/warehouseitems.json")
     assert missing.status_code == 404
     assert missing.json()["statuscode"] == 404
+
+
+def test_warehouse_type_changes_only_when_the_switch_allows(api: httpx.Client, control: httpx.Client) -> None:
+    warehouseid = ok(
+        api.post("/warehouses.json", json={"usetype": 10, "currencycode": "SEK", "name": "Pop-up"})
+    )
+    assert api.put(f"/warehouses/{warehouseid}.json", json={"warehousetype": 20}).status_code == 400
+    control.patch("/settings", json={"warehousetype_changeable": True})
+    assert api.put(f"/warehouses/{warehouseid}.json", json={"warehousetype": 30}).status_code == 400
+    assert ok(api.put(f"/warehouses/{warehouseid}.json", json={"warehousetype": 20})) is True
+    assert ok(api.get(f"/warehouses/{warehouseid}.json"))["warehousetype"] == 20
+
+
+def test_reservations_can_be_switched_off(api: httpx.Client, control: httpx.Client) -> None:
+    move_in(api, "R-2", "5")
+    create_order(api, ("R-2", 2, "250.00"), warehouseid=FIFO_ID, datereserved=NOW + 3600)
+    control.patch("/settings", json={"reserve_stock_for_open_orders": False})
+    assert stock_of(api, "R-2")["decimalavailable"] == "5.000"
