@@ -46,7 +46,7 @@ async def test_changes_since_include_products_switched_off(
         created = await client.products.create_many([product(f"CHG-{n}") for n in range(3)])
         since = datetime.fromtimestamp(clock.time() + 30, UTC)
         clock.advance(60)
-        ids = [r.id for r in created]
+        ids = [r.id or 0 for r in created]
         await client.products.update_many(
             [
                 {"productid": ids[0], "active": False, "activepos": False},

@@ -64,7 +64,7 @@ async def test_5xx_burst_is_retried_then_succeeds(
 async def test_faults_past_the_cap_surface_as_retryable_naming_the_request(
     emulator: SitooEmulator, make_client: ClientFactory, fault: str
 ) -> None:
-    emulator.faults.configure(FaultPlan(script=[fault] * 10, error_status=502))  # type: ignore[list-item]
+    emulator.faults.configure(FaultPlan(script=[fault] * 10, error_status=502))
     async with make_client(max_attempts=3) as client:
         with pytest.raises(RetryableError) as caught:
             await client.warehouses.get(2)
