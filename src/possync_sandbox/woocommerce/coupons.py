@@ -14,7 +14,7 @@ from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
 from possync_sandbox.woocommerce.errors import WooError, invalid_id, missing_param
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
-from possync_sandbox.woocommerce.order_lines import set_meta
+from possync_sandbox.woocommerce.order_lines import as_int, set_meta
 from possync_sandbox.woocommerce.order_totals import money
 from possync_sandbox.woocommerce.schema import Rule, validate
 from possync_sandbox.woocommerce.store import Record, Store
@@ -101,7 +101,7 @@ def apply_body(store: Store, coupon: Record, body: dict[str, Any]) -> None:
             coupon[name] = [int(v) for v in body[name] if str(v).isdigit() and int(v) > 0]
     for name in LIMITS:
         if name in body:
-            coupon[name] = int(body[name]) if body[name] not in (None, "", 0, "0") else None
+            coupon[name] = as_int(body[name]) or None
     if isinstance(body.get("email_restrictions"), list):
         coupon["email_restrictions"] = [str(v).strip().lower() for v in body["email_restrictions"]]
     _expiry(store, coupon, body)

@@ -28,7 +28,8 @@ def set_meta(store: Store, record: Record, posted: Any) -> None:
     apply_meta(store, record, posted if isinstance(posted, list) else [])
 
 
-def _int(value: Any) -> int:
+def as_int(value: Any) -> int:
+    """``absint``-like: a number or numeric string as an int, anything else 0."""
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -39,7 +40,7 @@ def is_removal(posted: dict[str, Any]) -> bool:
     """``item_is_null_or_zero``: quantity 0 or an identifying field set to null."""
     if any(key in posted and posted[key] is None for key in REMOVE_KEYS):
         return True
-    return "quantity" in posted and _int(posted["quantity"]) == 0
+    return "quantity" in posted and as_int(posted["quantity"]) == 0
 
 
 def find_product(store: Store, posted: dict[str, Any]) -> tuple[Record | None, bool]:
@@ -56,8 +57,8 @@ def find_product(store: Store, posted: dict[str, Any]) -> tuple[Record | None, b
                     return record, True
         return None, True
     for key in ("variation_id", "product_id"):
-        if _int(posted.get(key)):
-            found = store.variations.get(_int(posted[key])) or store.products.get(_int(posted[key]))
+        if as_int(posted.get(key)):
+            found = store.variations.get(as_int(posted[key])) or store.products.get(as_int(posted[key]))
             return found, True
     return None, False
 
@@ -126,7 +127,7 @@ def prepare_line_item(store: Store, posted: dict[str, Any], item: Record | None)
     if product is not None and product["id"] != current:
         set_product(store, line, product)
         if creating:
-            quantity = _int(posted.get("quantity", 1))
+            quantity = as_int(posted.get("quantity", 1))
             net = price_excluding_tax(
                 dec(active_price(product, store.now())),
                 quantity,
@@ -145,7 +146,7 @@ def prepare_line_item(store: Store, posted: dict[str, Any], item: Record | None)
     line.setdefault("parent_name", None)
     _plain_fields(line, posted, ("name", "tax_class"))
     if "quantity" in posted:
-        line["quantity"] = _int(posted["quantity"])
+        line["quantity"] = as_int(posted["quantity"])
     _money_field(line, posted, "total")
     _money_field(line, posted, "subtotal")
     set_meta(store, line, posted.get("meta_data"))

@@ -72,13 +72,13 @@ def new_order(store: Store, order_id: int) -> Record:
 def apply_fields(ctx: RequestContext, order: Record, *, creating: bool) -> None:
     body = ctx.body
     if "customer_id" in body:
-        customer = int(body["customer_id"] or 0)
+        customer = order_lines.as_int(body["customer_id"])
         users = SHOP_USERS | {key.user_id for key in ctx.settings.keys}
         if customer and customer not in users:
             raise WooError("woocommerce_rest_invalid_customer_id", "Customer ID is invalid.", 400)
         order["customer_id"] = customer
     if "parent_id" in body:
-        order["parent_id"] = int(body["parent_id"] or 0)
+        order["parent_id"] = order_lines.as_int(body["parent_id"])
     for name in TEXTS:
         if name in body and body[name] is not None:
             order[name] = str(body[name])
@@ -129,7 +129,7 @@ def _apply_line(
     creating: bool,
 ) -> None:
     lines: list[Record] = order[group]
-    item_id = int(posted.get("id") or 0)
+    item_id = order_lines.as_int(posted.get("id"))
     if not item_id:
         line = prepare(ctx.store, posted, None)
         lines.append(line)

@@ -15,7 +15,7 @@ from typing import Any
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
-from possync_sandbox.woocommerce.order_lines import set_meta
+from possync_sandbox.woocommerce.order_lines import as_int, set_meta
 from possync_sandbox.woocommerce.order_notes import add_note, order_of
 from possync_sandbox.woocommerce.order_status import meta_ids, stock_changer, transition
 from possync_sandbox.woocommerce.order_stock import restock_refunded
@@ -73,11 +73,11 @@ def _refund_lines(store: Store, order: Record, posted: Any) -> list[tuple[Record
     found = []
     lines = {line["id"]: line for line in order.get("line_items", [])}
     for entry in posted if isinstance(posted, list) else []:
-        line = lines.get(int(entry.get("id") or 0)) if isinstance(entry, dict) else None
+        line = lines.get(as_int(entry.get("id"))) if isinstance(entry, dict) else None
         if line is None:
             continue
-        quantity = int(entry.get("quantity") or 0)
-        taxes = {int(t["id"]): dec(t.get("refund_total")) for t in entry.get("refund_tax") or [] if "id" in t}
+        quantity = as_int(entry.get("quantity"))
+        taxes = {as_int(t.get("id")): dec(t.get("refund_total")) for t in _dicts(entry.get("refund_tax"))}
         refund_line = _negated(line, quantity, dec(entry.get("refund_total")), taxes)
         refund_line["id"] = store.new_id("order_item")
         refund_line["meta_data"] = [
@@ -85,6 +85,10 @@ def _refund_lines(store: Store, order: Record, posted: Any) -> list[tuple[Record
         ]
         found.append((line, refund_line, quantity))
     return found
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
 
 
 def _amount(ctx: RequestContext, lines: list[tuple[Record, Record, int]]) -> Decimal:

@@ -8,7 +8,7 @@ webhook was created with, built when the delivery runs.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -124,7 +124,7 @@ async def create(ctx: RequestContext) -> Reply:
         raise WooError("woocommerce_rest_shop_webhook_exists", "Cannot create existing shop_webhook.", 400)
     if body.get("delivery_url") is None:
         raise missing_param("delivery_url")
-    now = datetime.now(UTC)
+    now = ctx.store.clock.now().astimezone(UTC)
     webhook: Record = {"status": "active", "failure_count": 0, "user_id": ctx.key.user_id if ctx.key else 1}
     _set_topic(webhook, body.get("topic"))
     _set_url(webhook, body["delivery_url"])

@@ -366,3 +366,11 @@ def test_variation_line_names_its_parent_and_attributes(shop: Shop) -> None:
     assert (
         shop.get(f"/products/{parent['id']}/variations/{created.json()['id']}").json()["stock_quantity"] == 3
     )
+
+
+def test_batch_items_skip_the_schema_and_read_junk_numbers_as_zero(shop: Shop) -> None:
+    answer = shop.post("/orders/batch", {"create": [{"customer_id": "abc", "parent_id": "x"}]})
+    assert answer.status_code == 200
+    assert (answer.json()["create"][0]["customer_id"], answer.json()["create"][0]["parent_id"]) == (0, 0)
+    single = shop.post("/orders", {"customer_id": "abc"})
+    assert single.json()["data"]["params"]["customer_id"] == "customer_id is not of type integer."
