@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from possync_sandbox.catalogue import generate
+from possync_sandbox.server import running
+from possync_sandbox.sitoo import SitooEmulator
 
-from .stock_support import FIFO_ID, VIRTUAL_ID, ok
+from .conftest import AUTH, SITE_ROOT
+from .stock_support import FIFO_ID, VIRTUAL_ID, move_in, ok
 
 SEED, PRODUCTS = 3, 40
 
@@ -64,3 +68,19 @@ def _has_undelivered(api: httpx.Client, order: dict[str, Any]) -> bool:
         for line in delivery["orderdeliveryitems"]:
             delivered[line["orderitemid"]] = delivered.get(line["orderitemid"], 0) + line["quantity"]
     return any(delivered.get(item["orderitemid"], 0) < item["quantity"] for item in order["orderitems"])
+
+
+def test_stock_and_orders_survive_save_and_load(fresh: SitooEmulator, tmp_path: Path) -> None:
+    fresh.load_catalogue(generate(SEED, PRODUCTS))
+    target = tmp_path / "sitoo.json"
+    fresh.save(target)
+    restored = SitooEmulator.load(target)
+    assert restored.store.dump() == fresh.store.dump()
+    with (
+        running(restored.app) as server,
+        httpx.Client(base_url=server.base_url + SITE_ROOT, auth=AUTH) as api,
+    ):
+        move_in(api, "AFTER-LOAD", "2")
+        transactions = ok(api.get("/warehousetransactions.json", params={"num": 1}))
+        assert transactions["items"][0]["items"][0]["sku"] == "AFTER-LOAD"
+        assert transactions["totalcount"] == len(fresh.site().tables["warehousetransactions"]) + 1
