@@ -113,6 +113,7 @@ class Engine:
                 self.progress(flow.name, "read", len(records))
                 page = await self._decide(session, flow, scope, records, index, cursor, report)
                 waiting.extend(page.waiting)
+                self.progress(flow.name, "decided", len(records))
                 if cursor is not None:
                     cursor.save()
                 session.commit()

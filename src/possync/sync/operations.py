@@ -8,7 +8,7 @@ a dry run (``plan``) and the rate-limit check made before a full sync.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from possync.errors import PossyncError
@@ -105,9 +105,13 @@ def estimate_requests(operations: Sequence[Operation], records: dict[str, int]) 
 class CatalogueSync:
     """Runs catalogue operations with one engine and one set of flows."""
 
-    def __init__(self, engine: Engine, flows: dict[str, Flow]) -> None:
+    def __init__(
+        self, engine: Engine, flows: dict[str, Flow], remaining: Callable[[], int | None] = lambda: None
+    ) -> None:
         self.engine = engine
         self.flows = flows
+        self.remaining = remaining
+        """Requests the POS rate limit still allows, as its last answer said (``None``: unknown)."""
 
     async def run(self, operations: Sequence[Operation], *, dry_run: bool = False) -> list[StepReport]:
         """Run the operations in the order given (or, with ``dry_run``, plan them)."""

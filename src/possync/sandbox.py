@@ -1,0 +1,85 @@
+"""Sandbox shops for the demo, the end-to-end tests and the benchmark: both emulators on loopback.
+
+``sandbox_pair`` starts a WooCommerce and a Sitoo emulator on free loopback ports, loads the demo
+catalogue into the side asked for, and yields a ``Connection`` to them with the sandbox's keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+from possync.sitoo import SitooConfig
+from possync.sync.catalogue import CatalogueOptions
+from possync.sync.runner import Connection
+from possync.woo import WooConfig
+from possync_sandbox.catalogue import Catalogue
+from possync_sandbox.server import running
+from possync_sandbox.sitoo import SitooEmulator
+from possync_sandbox.woocommerce import SANDBOX_KEY, WooEmulator
+
+SITOO_ACCOUNT = 90001
+SITOO_API_ID = "90001-1"
+SITOO_PASSWORD = "sandbox-secret"  # noqa: S105 - the emulator's published sandbox credential
+
+
+@dataclass
+class SandboxPair:
+    """A running WooCommerce emulator and Sitoo emulator, and the connection between them."""
+
+    woo: WooEmulator
+    sitoo: SitooEmulator
+    connection: Connection
+
+    def requests(self) -> tuple[int, int]:
+        """Requests each emulator answered since the last reset: (WooCommerce, Sitoo)."""
+        return _total(self.woo), _total(self.sitoo)
+
+    def reset_counters(self) -> None:
+        self.woo.counter.reset()
+        self.sitoo.counter.reset()
+
+
+def _total(emulator: WooEmulator | SitooEmulator) -> int:
+    return sum(emulator.counter.by_route.values())
+
+
+def sandbox_connection(
+    woo_url: str, sitoo_url: str, name: str = "sandbox", *, ignore_errors: bool = True
+) -> Connection:
+    """A connection to emulators at these base URLs, with the sandbox's published credentials."""
+    woo = WooConfig(
+        url=woo_url,
+        consumer_key=SANDBOX_KEY.consumer_key,
+        consumer_secret=SANDBOX_KEY.consumer_secret,
+        auth="basic",
+    )
+    sitoo = SitooConfig.model_validate(
+        {
+            "base_url": f"{sitoo_url}/v2/accounts/{SITOO_ACCOUNT}",
+            "api_id": SITOO_API_ID,
+            "password": SITOO_PASSWORD,
+        }
+    )
+    return Connection(
+        name, woo, sitoo, CatalogueOptions(), ignore_errors=ignore_errors, check_rate_limit=False
+    )
+
+
+@contextmanager
+def sandbox_pair(
+    catalogue: Catalogue | None, loaded: Literal["woo", "pos", "both", "none"], name: str = "sandbox"
+) -> Iterator[SandboxPair]:
+    """Both emulators running, the catalogue loaded where asked."""
+    woo, sitoo = WooEmulator(), SitooEmulator()
+    if catalogue is not None and loaded in ("woo", "both"):
+        woo.load_catalogue(catalogue)
+    if catalogue is not None and loaded in ("pos", "both"):
+        sitoo.load_catalogue(catalogue)
+    with ExitStack() as stack:
+        woo_server = stack.enter_context(running(woo.app))
+        sitoo_server = stack.enter_context(running(sitoo.app))
+        connection = sandbox_connection(woo_server.base_url, sitoo_server.base_url, name)
+        yield SandboxPair(woo, sitoo, connection)
