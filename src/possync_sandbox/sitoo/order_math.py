@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from possync_sandbox.sitoo.wire import money_text, quantity_text
+
 Rounding = Literal["half_up", "half_even"]
 CENT = Decimal("0.01")
-MILLI = Decimal("0.001")
 ZERO = Decimal("0")
 _MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -21,14 +22,6 @@ _MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 def money(value: Decimal, rounding: Rounding = "half_up") -> Decimal:
     """``value`` rounded to cents under the configured rule [OPEN §11.19]."""
     return value.quantize(CENT, rounding=_MODES[rounding])
-
-
-def money_text(value: Decimal) -> str:
-    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
-
-
-def decimal_text(value: Decimal) -> str:
-    return f"{value.quantize(MILLI, rounding=ROUND_HALF_UP):.3f}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,7 @@ def item_fields(row: RowPrice, quantity: int) -> dict[str, str]:
         "moneyoriginalprice": money_text(row.original),
         "moneydiscountedprice": money_text(row.discounted if row.discounted is not None else ZERO),
         "moneydiscount": money_text(row.discount),
-        "decimalquantitytotal": decimal_text(Decimal(quantity)),
+        "decimalquantitytotal": quantity_text(Decimal(quantity)),
         "moneynetpriceperquantity": money_text(row.per_unit),
     }
 
