@@ -191,10 +191,13 @@ def _total(items: Iterable[dict[str, Any]], key: str) -> Decimal:
     return sum((dec(item.get(key)) for item in items), Decimal(0))
 
 
-def recalculate(order: Order, rates: Sequence[TaxRate] = DEFAULT_TAX_RATES, dp: int = 2) -> None:
-    """Recompute coupons, item taxes, tax lines and the order totals in place."""
+def recalculate(
+    order: Order, rates: Sequence[TaxRate] = DEFAULT_TAX_RATES, dp: int = 2, *, coupons: bool = True
+) -> None:
+    """Recompute item taxes, tax lines and the order totals in place; with ``coupons``, first
+    re-apply the coupon lines (``recalculate_coupons``) to the line totals."""
     items = order["line_items"]
-    if order.get("coupon_lines"):
+    if coupons and order.get("coupon_lines"):
         _apply_coupons(order, rates, dp)
     for item in items:
         _set_taxes(item, _item_rates(item, rates), dec(item["subtotal"]))

@@ -109,7 +109,7 @@ def apply_lines(ctx: RequestContext, order: Record, *, creating: bool) -> None:
     if "coupon_lines" in body:
         _apply_coupons(ctx.store, order, _entries(body["coupon_lines"]))
     if creating or needs_recalculation(body):
-        recalculate(order, order_lines.tax_rates(ctx.store))
+        recalculate(order, order_lines.tax_rates(ctx.store), coupons=creating or "coupon_lines" in body)
         for line in order["tax_lines"]:
             line["id"] = line["id"] or ctx.store.new_id("order_item")
 

@@ -120,3 +120,14 @@ def test_used_up_coupon_is_refused_on_an_order(shop: Shop) -> None:
     assert shop.post("/orders", body).status_code == 201
     refused = shop.post("/orders", body)
     assert (refused.status_code, refused.json()["message"]) == (400, "Coupon usage limit has been reached.")
+
+
+def test_line_added_later_is_not_discounted_until_coupons_are_sent_again(shop: Shop) -> None:
+    shop.post("/coupons", {"code": "ten", "amount": "10", "discount_type": "percent"})
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    body = {"line_items": [{"product_id": mug, "quantity": 1}], "coupon_lines": [{"code": "ten"}]}
+    order = shop.post("/orders", body).json()
+    added = shop.put(f"/orders/{order['id']}", {"line_items": [{"product_id": mug, "quantity": 1}]}).json()
+    assert added["total"] == "190.00"
+    again = shop.put(f"/orders/{order['id']}", {"coupon_lines": [{"code": "ten"}]}).json()
+    assert again["total"] == "180.00"
