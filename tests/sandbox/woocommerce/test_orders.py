@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from woo_orders_support import Shop, shop_of, start_shop
 from woo_support import WooShop
 
-from possync_sandbox.woocommerce import WooSettings
+from possync_sandbox.woocommerce import WooEmulator, WooSettings
 
 
 @pytest.fixture
@@ -374,3 +375,25 @@ def test_batch_items_skip_the_schema_and_read_junk_numbers_as_zero(shop: Shop) -
     assert (answer.json()["create"][0]["customer_id"], answer.json()["create"][0]["parent_id"]) == (0, 0)
     single = shop.post("/orders", {"customer_id": "abc"})
     assert single.json()["data"]["params"]["customer_id"] == "customer_id is not of type integer."
+
+
+def test_batch_above_the_limit_is_413_and_writes_nothing(shop: Shop) -> None:
+    answer = shop.post("/orders/batch", {"create": [{}] * 60, "delete": list(range(1, 42))})
+    assert (answer.status_code, answer.json()["code"]) == (413, "woocommerce_rest_request_entity_too_large")
+    assert shop.get("/orders").json() == []
+
+
+def test_dp_sets_the_decimals_of_the_answer(shop: Shop) -> None:
+    mug = shop.add_product("Mug", "MUG-1", "99.90")
+    order = _order(shop, mug, quantity=1)
+    assert shop.get(f"/orders/{order['id']}", dp=3).json()["line_items"][0]["total"] == "79.920"
+
+
+def test_orders_survive_save_and_load(shop: Shop, tmp_path: Path) -> None:
+    mug = shop.add_product("Mug", "MUG-1", "100.00", stock=10)
+    order = _order(shop, mug, status="processing")
+    shop.emulator.save(tmp_path / "shop.json")
+    restored = WooEmulator.load(tmp_path / "shop.json")
+    again = restored.store.orders[order["id"]]
+    assert (again["status"], again["total"], again["order_stock_reduced"]) == ("processing", "200.00", True)
+    assert len([n for n in restored.store.notes.values() if n["order_id"] == order["id"]]) == 2

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, shop_of
+from woo_orders_support import Shop, shop_of, start_shop
 from woo_support import WooShop
+
+from possync_sandbox.woocommerce import WooSettings
 
 
 @pytest.fixture
@@ -111,3 +113,20 @@ def test_refund_delete_needs_force(shop: Shop, sold: tuple[int, dict[str, Any]])
     assert shop.delete(path).status_code == 501
     assert shop.delete(path, force="true").status_code == 200
     assert shop.get(path).status_code == 404
+
+
+def test_refund_summaries_carry_total_tax_from_11() -> None:
+    with start_shop(WooSettings(wc_version="11.0.1")) as shop:
+        mug = shop.add_product("Mug", "MUG-1", "100.00", stock=10)
+        order = shop.post("/orders", {"line_items": [{"product_id": mug, "quantity": 2}]}).json()
+        shop.post(f"/orders/{order['id']}/refunds", _line_refund(order))
+        summary = shop.get(f"/orders/{order['id']}").json()["refunds"][0]
+        assert (summary["total"], summary["total_tax"]) == ("-100.00", "-20.00")
+
+
+def test_v2_refund_ignores_line_items(shop: Shop, sold: tuple[int, dict[str, Any]]) -> None:
+    mug, order = sold
+    path = shop.api(f"/orders/{order['id']}/refunds", "v2")
+    refund = shop.client.post(path, json=_line_refund(order)).json()
+    assert refund["line_items"] == []
+    assert shop.stock(mug) == 8

@@ -233,3 +233,21 @@ def test_paused_webhook_gets_nothing(shop: Shop, receiver: Receiver) -> None:
     _coupon(shop)
     receiver.wait_for(1, path="/live")
     assert receiver.deliveries("/paused") == []
+
+
+def test_webhook_created_on_v2_delivers_the_v2_representation(shop: Shop, receiver: Receiver) -> None:
+    body = {"topic": "order.created", "delivery_url": receiver.url + "/v2", "secret": SECRET}
+    assert shop.client.post(shop.api("/webhooks", "v2"), json=body).status_code == 201
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    shop.post("/orders", {"line_items": [{"product_id": mug}]})
+    payload = json.loads(receiver.wait_for(1)[0].body)
+    assert "payment_url" not in payload
+    assert "/wc/v2/orders/" in payload["_links"]["self"][0]["href"]
+
+
+def test_trashed_order_delivers_order_deleted_with_its_id(shop: Shop, receiver: Receiver) -> None:
+    _hook(shop, receiver, "order.deleted")
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    order = shop.post("/orders", {"line_items": [{"product_id": mug}]}).json()
+    shop.delete(f"/orders/{order['id']}")
+    assert receiver.wait_for(1)[0].body == f'{{"id":{order["id"]}}}'.encode()
