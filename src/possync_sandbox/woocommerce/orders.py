@@ -8,6 +8,7 @@ filters by status (comma list, ``any``), customer, product, dates, search and th
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from typing import Any
 
@@ -107,11 +108,13 @@ async def get_order(ctx: RequestContext) -> Reply:
 
 @route(ROUTES, "PUT,PATCH,POST", "/orders/<id>", "edit")
 async def update_order(ctx: RequestContext) -> Reply:
-    order = order_or_fail(ctx, 400)
+    stored = order_or_fail(ctx, 400)
     validate(ctx, ctx.body, ORDER_RULES)
     status = wanted_status(ctx)
+    order = copy.deepcopy(stored)
     apply_fields(ctx, order, creating=False)
     apply_lines(ctx, order, creating=False)
+    ctx.store.orders[order["id"]] = order
     _finish(ctx, order, status, creating=False)
     ctx.store.emit("order.updated", order["id"])
     return Reply(serialise(ctx.view, order, dp(ctx)))

@@ -397,3 +397,11 @@ def test_orders_survive_save_and_load(shop: Shop, tmp_path: Path) -> None:
     again = restored.store.orders[order["id"]]
     assert (again["status"], again["total"], again["order_stock_reduced"]) == ("processing", "200.00", True)
     assert len([n for n in restored.store.notes.values() if n["order_id"] == order["id"]]) == 2
+
+
+def test_failed_update_leaves_the_order_as_it_was(shop: Shop) -> None:
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    order = _order(shop, mug)
+    body = {"billing": {"first_name": "Changed"}, "line_items": [{"id": 9999, "quantity": 1}]}
+    assert shop.put(f"/orders/{order['id']}", body).status_code == 400
+    assert shop.get(f"/orders/{order['id']}").json()["billing"]["first_name"] == ""
