@@ -7,6 +7,7 @@ strings. Changes emit ``coupon.created``/``updated``/``deleted`` (trash only) fo
 
 from __future__ import annotations
 
+import copy
 import html
 from typing import Any
 
@@ -191,10 +192,12 @@ async def get(ctx: RequestContext) -> Reply:
 
 @route(ROUTES, "PUT,PATCH,POST", "/coupons/<id>", "edit")
 async def update(ctx: RequestContext) -> Reply:
-    coupon = coupon_or_fail(ctx, 400)
+    stored = coupon_or_fail(ctx, 400)
     validate(ctx, ctx.body, COUPON_RULES)
-    check_code(ctx.store, ctx.body, coupon["id"])
+    check_code(ctx.store, ctx.body, stored["id"])
+    coupon = copy.deepcopy(stored)
     apply_body(ctx.store, coupon, ctx.body)
+    ctx.store.coupons[coupon["id"]] = coupon
     ctx.store.touch(coupon)
     ctx.store.emit("coupon.updated", coupon["id"])
     return Reply(serialise(ctx.view, coupon))
