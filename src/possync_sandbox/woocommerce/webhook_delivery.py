@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -64,7 +64,7 @@ class WebhookDispatcher:
                 self._pending.add(key)
                 self._spawn(self._deliver_later(key, topic))
 
-    def _spawn(self, job: Any) -> None:
+    def _spawn(self, job: Coroutine[Any, Any, Any]) -> None:
         try:
             task = asyncio.get_running_loop().create_task(job)
         except RuntimeError:

@@ -8,6 +8,7 @@ webhook was created with, built when the delivery runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -18,7 +19,7 @@ from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, Ve
 from possync_sandbox.woocommerce.errors import WooError, missing_param, not_in_enum
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.store import Record
-from possync_sandbox.woocommerce.webhook_delivery import WebhookDispatcher
+from possync_sandbox.woocommerce.webhook_delivery import PayloadBuilder, WebhookDispatcher
 from possync_sandbox.woocommerce.webhook_signing import default_secret, topic_hooks
 from possync_sandbox.woocommerce.wire import date_pair
 
@@ -47,11 +48,15 @@ def dispatcher(emulator: WooEmulator) -> WebhookDispatcher:
     return _DISPATCHERS[emulator]
 
 
-def _builder(emulator: WooEmulator, render: Any) -> Any:
+Render = Callable[[View, int], dict[str, Any] | None]
+
+
+def _builder(emulator: WooEmulator, render: Render) -> PayloadBuilder:
+    """A payload builder rendering in the API version the webhook was created with."""
+
     def build(webhook: Record, resource_id: int) -> dict[str, Any] | None:
         version: Version = "v2" if webhook.get("api_version") == "wp_api_v2" else "v3"
-        result: dict[str, Any] | None = render(emulator.view(version), resource_id)
-        return result
+        return render(emulator.view(version), resource_id)
 
     return build
 
