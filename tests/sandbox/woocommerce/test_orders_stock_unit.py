@@ -108,3 +108,5 @@ def test_refund_restock_puts_units_back_and_lowers_the_marker() -> None:
     assert shelf.quantity == 9
     assert note == "Item #10 stock increased from 8 to 9."
     assert reduced_quantity(order["line_items"][0]) == 1
+    _move(order, shelf, "completed", "cancelled")
+    assert shelf.quantity == 10
