@@ -62,6 +62,8 @@ class CatalogueLoader:
         self.products: dict[str, int] = {}
         self.attributes: dict[str, int] = {}
         self.skipped: list[str] = []
+        self.vat_rates = {v.sku: p.vat_rate for p in catalogue.products for v in p.variations}
+        self.vat_rates |= {p.sku: p.vat_rate for p in catalogue.products}
 
     def context(self, body: dict[str, Any], **path_params: Any) -> RequestContext:
         key = next((k for k in self.store.settings.keys if k.permissions == "read_write"), None)
@@ -275,11 +277,7 @@ class CatalogueLoader:
         return body
 
     def _line(self, sku: str, quantity: int, price: Decimal) -> dict[str, Any]:
-        product = next(
-            (p for p in self.catalogue.products if p.sku == sku or any(v.sku == sku for v in p.variations)),
-            None,
-        )
-        rate = product.vat_rate if product else Decimal("25")
+        rate = self.vat_rates.get(sku, Decimal("25"))
         net = price * quantity / (1 + rate / 100)
         return {"sku": sku, "quantity": quantity, "subtotal": f"{net:.6f}", "total": f"{net:.6f}"}
 

@@ -29,9 +29,8 @@ COLLECTION = "/products"
 
 
 def children(store: Store, parent_id: int) -> list[Record]:
-    rows = (
-        v for v in store.variations.values() if v.get("parent_id") == parent_id and v.get("status") != "trash"
-    )
+    rows = (store.variations[i] for i in store.variation_ids(parent_id))
+    rows = (v for v in rows if v.get("status") != "trash")
     return sorted(rows, key=lambda v: (v.get("menu_order", 0), v["id"]))
 
 

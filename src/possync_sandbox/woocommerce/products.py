@@ -25,7 +25,8 @@ from possync_sandbox.woocommerce.product_fields import COMMON_DEFAULTS, apply_co
 from possync_sandbox.woocommerce.product_query import list_products
 from possync_sandbox.woocommerce.product_view import COLLECTION, children, permalink, product_json
 from possync_sandbox.woocommerce.schema import PRODUCT_RULES, PRODUCT_STATUSES, PRODUCT_TYPES, validate
-from possync_sandbox.woocommerce.sku import check_sku
+from possync_sandbox.woocommerce.sku import check_sku, register
+from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record, Store
 from possync_sandbox.woocommerce.wire import parse_input_date, slugify, unique_slug
@@ -83,10 +84,9 @@ def _apply_identity(ctx: RequestContext, draft: Record, body: dict[str, Any]) ->
     if "name" in body:
         draft["name"] = str(body["name"] or "")
     if body.get("slug") or not draft["slug"]:
-        taken = {p["slug"] for p in ctx.store.products.values() if p["id"] != draft["id"]}
-        draft["slug"] = unique_slug(
-            slugify(str(body.get("slug") or draft["name"])) or str(draft["id"]), taken
-        )
+        wanted = slugify(str(body.get("slug") or draft["name"]))
+        if wanted and wanted != draft["slug"]:
+            draft["slug"] = unique_slug(wanted, _slugs(ctx.store))
     for name in TEXT_FIELDS:
         if name in body:
             draft[name] = str(body[name] or "")
@@ -160,7 +160,15 @@ async def save_product(ctx: RequestContext, stored: Record | None) -> Record:
     return _commit(store, draft, stored)
 
 
+def _slugs(store: Store) -> set[str]:
+    """Slugs taken by products (kept up to date by ``_commit``)."""
+    slugs: set[str] = store.cached("product_slugs", lambda: {p["slug"] for p in store.products.values()})
+    return slugs
+
+
 def _commit(store: Store, draft: Record, stored: Record | None) -> Record:
+    sku_index_ready(store)
+    taken = _slugs(store)
     now = store.now()
     if stored is None:
         draft["id"] = store.new_post_id()
@@ -169,6 +177,9 @@ def _commit(store: Store, draft: Record, stored: Record | None) -> Record:
         draft["date_created_gmt"] = draft["date_created_gmt"] or now
     draft["date_modified_gmt"] = now
     store.products[draft["id"]] = draft
+    register(store, draft)
+    taken.add(draft["slug"])
+    store.keep_cached("product_slugs")
     sync_variable(store, draft)
     if stored is None:
         if draft["status"] != "auto-draft":

@@ -18,13 +18,41 @@ def sku_key(sku: str) -> str:
     return sku.rstrip().lower()
 
 
+def _index(store: Store) -> dict[str, set[int]]:
+    """SKU key → ids of products and variations that had it (stale ids are filtered on use)."""
+
+    def build() -> dict[str, set[int]]:
+        ids: dict[str, set[int]] = {}
+        for table in (store.products, store.variations):
+            for record in table.values():
+                if record.get("sku"):
+                    ids.setdefault(sku_key(record["sku"]), set()).add(record["id"])
+        return ids
+
+    index: dict[str, set[int]] = store.cached("sku", build)
+    return index
+
+
+def ready(store: Store) -> None:
+    """Bring the SKU index up to date before a write that will ``register`` its record."""
+    _index(store)
+
+
+def register(store: Store, record: Record) -> None:
+    """Note a product or variation just stored (after ``ready``), so the next check needs no full scan."""
+    entry = store.indexes.get("sku")
+    if entry is not None and record.get("sku"):
+        entry[1].setdefault(sku_key(record["sku"]), set()).add(record["id"])
+    store.keep_cached("sku")
+
+
 def owners(store: Store, sku: str) -> Iterator[Record]:
     """Products and variations holding ``sku``, trashed ones included."""
     wanted = sku_key(sku)
-    for table in (store.products, store.variations):
-        for record in table.values():
-            if record.get("sku") and sku_key(record["sku"]) == wanted:
-                yield record
+    for record_id in sorted(_index(store).get(wanted, ())):
+        record = store.products.get(record_id) or store.variations.get(record_id)
+        if record is not None and record.get("sku") and sku_key(record["sku"]) == wanted:
+            yield record
 
 
 def suggest(store: Store, sku: str) -> str:

@@ -68,11 +68,8 @@ def effective_stock(store: Store, record: Record) -> tuple[Any, int | None, str]
 
 def variable_status(store: Store, parent: Record) -> str:
     """A variable product's status when it does not manage stock: from its variations."""
-    statuses = {
-        effective_stock(store, child)[2]
-        for child in store.variations.values()
-        if child.get("parent_id") == parent["id"] and child.get("status") != "trash"
-    }
+    children = (store.variations[i] for i in store.variation_ids(parent["id"]))
+    statuses = {effective_stock(store, child)[2] for child in children if child.get("status") != "trash"}
     for status in ("instock", "onbackorder"):
         if status in statuses:
             return status

@@ -75,6 +75,8 @@ class Store:
         self.media_bytes: dict[int, bytes] = {}
         self.sequences: dict[str, int] = {"post": FIRST_POST_ID, "term": FIRST_TERM_ID}
         self.nonces: dict[str, dict[str, float]] = {}
+        self.indexes: dict[str, Any] = {}
+        """Caches modules keep to avoid full scans (never persisted); see ``sku.py``."""
         self.options: dict[str, Any] = {}
         """WordPress options set through ``/settings`` that no ``WooSettings`` field holds."""
         self.categories[self.new_id("term")] = self._uncategorized()
@@ -164,6 +166,50 @@ class Store:
 
     def now(self) -> str:
         return self.clock.now_gmt()
+
+    # Caches over products and variations.
+    def _signature(self) -> tuple[int, ...]:
+        return (id(self.products), id(self.variations), self.sequences.get("post", 0))
+
+    def cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """A derived index (SKUs, slugs, children ...), rebuilt when posts were added or tables replaced.
+
+        A writer that keeps an index up to date itself calls ``keep_cached(name)`` right after its
+        write so the next read does not rebuild.
+        """
+        entry = self.indexes.get(name)
+        if entry is None or entry[0] != self._signature():
+            entry = (self._signature(), build())
+            self.indexes[name] = entry
+        return entry[1]
+
+    def keep_cached(self, name: str) -> None:
+        """Mark an index current; only for a writer that read it (fresh) before its write and updated it."""
+        entry = self.indexes.get(name)
+        if entry is not None:
+            self.indexes[name] = (self._signature(), entry[1])
+
+    def variation_ids(self, parent_id: int) -> list[int]:
+        """Ids of the variations of ``parent_id`` (any status), oldest first."""
+
+        def build() -> dict[int, list[int]]:
+            by_parent: dict[int, list[int]] = {}
+            for variation in self.variations.values():
+                by_parent.setdefault(variation.get("parent_id", 0), []).append(variation["id"])
+            return by_parent
+
+        index: dict[int, list[int]] = self.cached("children", build)
+        ids = index.get(parent_id, [])
+        return [i for i in ids if self.variations.get(i, {}).get("parent_id") == parent_id]
+
+    def note_variation(self, variation: Record) -> None:
+        """Keep the children index current after storing ``variation``; read the index before the write."""
+        entry = self.indexes.get("children")
+        if entry is not None:
+            ids = entry[1].setdefault(variation["parent_id"], [])
+            if variation["id"] not in ids:
+                ids.append(variation["id"])
+        self.keep_cached("children")
 
     def touch(self, record: Record) -> None:
         record["date_modified_gmt"] = self.now()

@@ -37,7 +37,8 @@ from possync_sandbox.woocommerce.product_fields import (
 )
 from possync_sandbox.woocommerce.product_view import option_label, permalink, variation_attributes_json
 from possync_sandbox.woocommerce.schema import VARIATION_RULES, validate
-from possync_sandbox.woocommerce.sku import check_sku, sku_key
+from possync_sandbox.woocommerce.sku import check_sku, register, sku_key
+from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import Record, Store
 from possync_sandbox.woocommerce.wire import date_pair, slugify
@@ -154,12 +155,16 @@ async def save_variation(ctx: RequestContext, parent: Record, stored: Record | N
 
 
 def _commit(store: Store, parent: Record, draft: Record, new: bool) -> Record:
+    sku_index_ready(store)
+    store.variation_ids(parent["id"])
     now = store.now()
     if new:
         draft["id"] = store.new_post_id()
         draft["date_created_gmt"] = now
     draft["date_modified_gmt"] = now
     store.variations[draft["id"]] = draft
+    register(store, draft)
+    store.note_variation(draft)
     sync_variable(store, parent)
     store.emit("product.created" if new else "product.updated", draft["id"])
     return draft

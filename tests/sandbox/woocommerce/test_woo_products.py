@@ -286,3 +286,19 @@ def test_non_ascii_is_escaped_and_slashes_too(woo_shop: WooShop) -> None:
     raw = woo_shop.client.get(f"/products/{product['id']}").text
     assert "Tr\\u00f6ja" in raw
     assert "http:\\/\\/" in raw
+
+
+def test_slugs_are_unique_among_products(woo_shop: WooShop) -> None:
+    first, second = woo_shop.product(name="Same Name"), woo_shop.product(name="Same Name")
+    assert (first["slug"], second["slug"]) == ("same-name", "same-name-2")
+    nameless = woo_shop.client.post("/products", json={}).json()
+    assert nameless["slug"] == str(nameless["id"])
+
+
+def test_sku_written_straight_into_the_store_is_still_unique(woo_shop: WooShop) -> None:
+    woo_shop.product(name="warm-up", sku="W-1")
+    store = woo_shop.emulator.store
+    product_id = store.new_post_id()
+    store.products[product_id] = {**store.products[min(store.products)], "id": product_id, "sku": "DIRECT"}
+    answer = woo_shop.client.post("/products", json={"name": "x", "sku": "direct"})
+    assert answer.json()["data"]["resource_id"] == product_id
