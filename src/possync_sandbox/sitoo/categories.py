@@ -66,7 +66,7 @@ def _cascade(ctx: Ctx, record: Record) -> None:
     gone = set(descendants(ctx.site, record["categoryid"]))
     table = ctx.site.table(CATEGORIES)
     for categoryid in gone - {record["categoryid"]}:
-        table.rows.pop(categoryid, None)
+        table.discard(categoryid)
     for product in ctx.site.table(PRODUCTS).rows.values():
         kept = [c for c in product["categories"] if c not in gone]
         default = product["defaultcategoryid"]

@@ -84,7 +84,7 @@ class Resource:
         record = self.rows(ctx).require(key)
         if self.on_delete is not None:
             self.on_delete(ctx, record)
-        self.rows(ctx).rows.pop(key, None)
+        self.rows(ctx).discard(key)
 
     # --- handlers -------------------------------------------------------------------------
     def list_handler(self, ctx: Ctx) -> Any:

@@ -27,14 +27,13 @@ def requested_fields(ctx: Ctx, default: Sequence[str] | None) -> Sequence[str] |
 
 
 def project(record: Record, fields: Sequence[str] | None, known: Collection[str] | None = None) -> Record:
-    shown = public(record)
     if fields is None:
-        return shown
+        return public(record)
     if known is not None:
         unknown = [name for name in fields if name not in known]
         if unknown:
             raise bad_request(f"Unknown field {unknown[0]}")
-    return {name: shown[name] for name in fields if name in shown}
+    return {name: record[name] for name in fields if name in record and not name.startswith("_")}
 
 
 def render_one(ctx: Ctx, record: Record) -> Record:

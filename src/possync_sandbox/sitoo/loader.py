@@ -20,7 +20,7 @@ from possync_sandbox.sitoo.context import Ctx, Runtime
 from possync_sandbox.sitoo.errors import SitooError
 from possync_sandbox.sitoo.images import link, upload
 from possync_sandbox.sitoo.sku import check_sku_text
-from possync_sandbox.sitoo.tables import PRODUCTGROUPS, PRODUCTS
+from possync_sandbox.sitoo.tables import PRODUCTGROUPS, PRODUCTS, product_by_sku
 from possync_sandbox.sitoo.variants import set_variants
 
 
@@ -136,9 +136,9 @@ def _variants(ctx: Ctx, product: Product, mainid: int, keys: Keys, filenames: di
     }
     set_variants(ctx, ctx.site.table(PRODUCTS).require(mainid), body)
     for variation in good:
-        found = ctx.site.table(PRODUCTS).find(sku=variation.sku)
+        found = product_by_sku(ctx.site, variation.sku)
         if variation.image and found:
-            link(ctx.site, found[0], filenames[variation.image], ctx.now())
+            link(ctx.site, found, filenames[variation.image], ctx.now())
 
 
 def _products(ctx: Ctx, catalogue: Catalogue, keys: Keys) -> None:

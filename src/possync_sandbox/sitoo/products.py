@@ -116,7 +116,8 @@ def _filters(ctx: Ctx, records: list[Record]) -> list[Record]:
 
 def family(ctx: Ctx, mainid: int) -> list[Record]:
     """The main product ``mainid`` and its variants, by productid."""
-    return [row for row in ctx.site.table(PRODUCTS).values() if row["variantparentid"] == mainid]
+    members = [row for row in ctx.site.table(PRODUCTS).rows.values() if row["variantparentid"] == mainid]
+    return sorted(members, key=lambda row: int(row["productid"]))
 
 
 def _before_delete(ctx: Ctx, record: Record) -> None:
@@ -127,7 +128,7 @@ def _before_delete(ctx: Ctx, record: Record) -> None:
     if others and ctx.settings.product_delete_main == "refuse":
         raise bad_request(f"Product {productid} is the main product of {len(others)} variants")
     for row in others:
-        ctx.site.table(PRODUCTS).rows.pop(row["productid"], None)
+        ctx.site.table(PRODUCTS).discard(row["productid"])
 
 
 RESOURCE = Resource(

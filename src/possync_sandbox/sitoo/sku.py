@@ -14,7 +14,7 @@ from functools import lru_cache
 from possync_sandbox.sitoo.errors import SitooError, bad_request
 from possync_sandbox.sitoo.settings import SitooSettings
 from possync_sandbox.sitoo.store import SiteState
-from possync_sandbox.sitoo.tables import PRODUCTS
+from possync_sandbox.sitoo.tables import product_by_sku
 
 
 @lru_cache(maxsize=8)
@@ -35,6 +35,6 @@ def check_sku_text(settings: SitooSettings, sku: str) -> None:
 def check_sku(settings: SitooSettings, site: SiteState, sku: str, ignore: Collection[int] = ()) -> None:
     """A well-formed SKU no other product of the site (outside ``ignore``) has."""
     check_sku_text(settings, sku)
-    for product in site.table(PRODUCTS).rows.values():
-        if product["sku"] == sku and product["productid"] not in ignore:
-            raise SitooError(settings.duplicate_sku_status, f"Sku {sku!r} already exists")
+    owner = product_by_sku(site, sku)
+    if owner is not None and owner["productid"] not in ignore:
+        raise SitooError(settings.duplicate_sku_status, f"Sku {sku!r} already exists")

@@ -53,11 +53,17 @@ class TableSpec:
 
 
 class Table:
-    """Records of one resource in one site, by key, kept in ascending key order when listed."""
+    """Records of one resource in one site, by key, kept in ascending key order when listed.
+
+    ``lookup(field, value)`` finds a record by another unique field (a product's ``sku``)
+    through an index kept up to date by ``put`` and ``delete``: change such a field of a stored
+    record only through ``put``.
+    """
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec
         self.rows: dict[Any, Record] = {}
+        self._indexes: dict[str, tuple[dict[Any, Any], dict[Any, Any]]] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -75,19 +81,55 @@ class Table:
         return record
 
     def put(self, record: Record) -> Record:
-        self.rows[record[self.spec.key]] = record
+        key = record[self.spec.key]
+        self.rows[key] = record
+        for name, (forward, reverse) in self._indexes.items():
+            _unindex(forward, reverse, key)
+            forward[record.get(name)] = key
+            reverse[key] = record.get(name)
         return record
 
     def delete(self, key: Any) -> Record:
         record = self.require(key)
-        del self.rows[key]
+        self.discard(key)
+        return record
+
+    def discard(self, key: Any) -> None:
+        """Remove the record with ``key`` if there is one."""
+        self.rows.pop(key, None)
+        for forward, reverse in self._indexes.values():
+            _unindex(forward, reverse, key)
+
+    def lookup(self, name: str, value: Any) -> Record | None:
+        """The record whose unique field ``name`` holds ``value``."""
+        if name not in self._indexes:
+            self._indexes[name] = (
+                {row.get(name): key for key, row in self.rows.items()},
+                {key: row.get(name) for key, row in self.rows.items()},
+            )
+        key = self._indexes[name][0].get(value)
+        record = None if key is None else self.rows.get(key)
+        if record is not None and record.get(name) != value:  # changed behind put's back
+            del self._indexes[name]
+            return self.lookup(name, value)
         return record
 
     def values(self) -> list[Record]:
-        return [self.rows[key] for key in sorted(self.rows, key=_sort_key)]
+        try:
+            keys = sorted(self.rows)
+        except TypeError:  # mixed key types
+            keys = sorted(self.rows, key=_sort_key)
+        return [self.rows[key] for key in keys]
 
     def find(self, **match: Any) -> list[Record]:
         return [row for row in self.values() if all(row.get(k) == v for k, v in match.items())]
+
+
+def _unindex(forward: dict[Any, Any], reverse: dict[Any, Any], key: Any) -> None:
+    if key in reverse:
+        value = reverse.pop(key)
+        if forward.get(value) == key:
+            del forward[value]
 
 
 def _sort_key(key: Any) -> tuple[int, Any]:

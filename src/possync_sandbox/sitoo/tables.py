@@ -17,4 +17,4 @@ RESOURCES = TableSpec("resources", "resourceid", "Resource")
 
 def product_by_sku(site: SiteState, sku: str) -> Record | None:
     """The site's product (plain, main or variant) with this SKU, if any."""
-    return next((row for row in site.table(PRODUCTS).rows.values() if row["sku"] == sku), None)
+    return site.table(PRODUCTS).lookup("sku", sku)

@@ -17,7 +17,7 @@ from possync_sandbox.sitoo.product_fields import WRITABLE
 from possync_sandbox.sitoo.products import RESOURCE, create_product, family
 from possync_sandbox.sitoo.sku import check_sku_text
 from possync_sandbox.sitoo.store import Record
-from possync_sandbox.sitoo.tables import PRODUCTS
+from possync_sandbox.sitoo.tables import PRODUCTS, product_by_sku
 from possync_sandbox.sitoo.wire import coerce_fields, integer, text, text_list
 
 SHOWN = (
@@ -114,9 +114,9 @@ def _check_plan(ctx: Ctx, main: Record, items: list[dict[str, Any]]) -> None:
         raise bad_request("A SKU is listed twice")
     for sku in skus:
         check_sku_text(ctx.settings, sku)
-    taken = {row["sku"]: row["productid"] for row in ctx.site.table(PRODUCTS).rows.values()}
     for sku in skus:
-        if sku in taken and taken[sku] not in members:
+        owner = product_by_sku(ctx.site, sku)
+        if owner is not None and owner["productid"] not in members:
             raise bad_request(f"Sku {sku!r} already exists")
 
 
@@ -126,10 +126,10 @@ def _apply(ctx: Ctx, main: Record, items: list[dict[str, Any]], groups: list[dic
     table = ctx.site.table(PRODUCTS)
     for row in family(ctx, mainid):
         if row["productid"] not in kept and row["productid"] != mainid:
-            del table.rows[row["productid"]]
+            table.discard(row["productid"])
     for item in items:  # free the SKUs first, so members may swap them
         if item["productid"]:
-            table.rows[item["productid"]]["sku"] = f"\x00{item['productid']}"
+            table.put({**table.rows[item["productid"]], "sku": f"\x00{item['productid']}"})
     for item in items:
         fields = {k: v for k, v in item.items() if k not in ("productid", "attributes")}
         if item["productid"]:
