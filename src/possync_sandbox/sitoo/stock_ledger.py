@@ -72,6 +72,7 @@ def level(record: Record | None) -> StockLevel:
 def set_level(record: Record, after: StockLevel, now: int) -> None:
     record["decimaltotal"] = quantity_text(after.total)
     record["moneytotal"] = money_text(after.value)
+    record["decimalavailable"] = quantity_text(after.total - Decimal(record["decimalreserved"]))
     record["datelastmodified"] = now
 
 

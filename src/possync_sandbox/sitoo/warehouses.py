@@ -19,7 +19,7 @@ from possync_sandbox.sitoo.errors import bad_request, not_found
 from possync_sandbox.sitoo.filters import in_range
 from possync_sandbox.sitoo.listing import envelope, render_one
 from possync_sandbox.sitoo.order_book import reservations
-from possync_sandbox.sitoo.stock import NOT_POSTABLE
+from possync_sandbox.sitoo.stock import NOT_POSTABLE, StockLevel
 from possync_sandbox.sitoo.stock_ledger import (
     FIFO,
     TRANSACTIONS,
@@ -28,8 +28,10 @@ from possync_sandbox.sitoo.stock_ledger import (
     is_virtual,
     item,
     items_spec,
+    level,
     parse_lines,
     post_transaction,
+    set_level,
     warehouse,
 )
 from possync_sandbox.sitoo.store import Record, SiteState, SitooStore
@@ -161,8 +163,9 @@ def set_item(ctx: Ctx, body: dict[str, Any]) -> int:
     record = item(ctx.store, ctx.site, warehouseid, sku)
     record.update(coerce_fields(body, ITEM_FIELDS))
     if stock:
-        record.update(stock)
-        record["datelastmodified"] = ctx.now()
+        before = level(record)
+        total = Decimal(stock.get("decimaltotal", before.total))
+        set_level(record, StockLevel(total, Decimal(stock.get("moneytotal", before.value))), ctx.now())
     return int(record["warehouseitemid"])
 
 
