@@ -95,10 +95,6 @@ PAYMENT_FIELDS: dict[str, Coercer] = {
 }
 
 
-def orders(account: AccountState) -> list[Record]:
-    return account.table(ORDERS).values()
-
-
 def check_externalid(
     store: SitooStore, value: Any, orderid: int | None, settings: SitooSettings
 ) -> str | None:
