@@ -16,7 +16,7 @@ from possync_sandbox.woocommerce import order_notes, order_status, refunds
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, created, route
 from possync_sandbox.woocommerce.errors import WooError, invalid_id, not_in_enum
-from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
+from possync_sandbox.woocommerce.listing import ARRAY_PARAMS, filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.order_view import needs_payment, serialise
 from possync_sandbox.woocommerce.order_write import apply_fields, apply_lines, new_order
 from possync_sandbox.woocommerce.schema import Rule, validate
@@ -153,7 +153,8 @@ async def list_orders(ctx: RequestContext) -> Reply:
         rows = [row for row in rows if all(word in _search_text(row) for word in search.split())]
     plain = replace(ctx, query={k: v for k, v in ctx.query.items() if k != "search"})
     rows = order_records(ctx, filter_records(plain, rows))
-    return page_reply(ctx, rows, lambda row: serialise(ctx.view, row, dp(ctx)))
+    arrays = ARRAY_PARAMS | {"status", "created_via"} if ctx.version == "v3" else ARRAY_PARAMS
+    return page_reply(ctx, rows, lambda row: serialise(ctx.view, row, dp(ctx)), array_params=arrays)
 
 
 def _by_status(ctx: RequestContext, rows: list[Record]) -> list[Record]:

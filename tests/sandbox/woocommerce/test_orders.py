@@ -405,3 +405,12 @@ def test_failed_update_leaves_the_order_as_it_was(shop: Shop) -> None:
     body = {"billing": {"first_name": "Changed"}, "line_items": [{"id": 9999, "quantity": 1}]}
     assert shop.put(f"/orders/{order['id']}", body).status_code == 400
     assert shop.get(f"/orders/{order['id']}").json()["billing"]["first_name"] == ""
+
+
+def test_link_header_rebuilds_the_status_list_as_an_array(shop: Shop) -> None:
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    for _ in range(2):
+        _order(shop, mug, status="completed")
+    response = shop.get("/orders", status="cancelled,completed", per_page=1)
+    assert "status%5B0%5D=cancelled&status%5B1%5D=completed" in response.headers["Link"]
+    assert response.headers["Link"].endswith('page=2>; rel="next"')
