@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
+from possync_sandbox.server import running
 from possync_sandbox.sitoo import SitooEmulator, SitooSettings
+from possync_sandbox.sitoo.tables import PRODUCTS
 
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
@@ -23,3 +27,17 @@ def test_data_file_is_written_on_change_and_read_at_start(tmp_path: Path) -> Non
     first.after_write()
     second = SitooEmulator(SitooSettings(data_file=str(data_file)))
     assert sorted(second.store.account(90001).sites) == [1, 3]
+
+
+def test_api_writes_reach_the_data_file(tmp_path: Path) -> None:
+    data_file = tmp_path / "live.json"
+    emulator = SitooEmulator(SitooSettings(data_file=str(data_file)))
+    with running(emulator.app) as server:
+        created = httpx.post(
+            f"{server.base_url}/v2/accounts/90001/sites/1/products.json",
+            json={"sku": "KEEP-1", "title": "Kept"},
+            auth=("90001-1", "sandbox-secret"),
+        )
+    assert created.status_code == 200
+    restarted = SitooEmulator(SitooSettings(data_file=str(data_file)))
+    assert restarted.site().table(PRODUCTS).lookup("sku", "KEEP-1") is not None
