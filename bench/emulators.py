@@ -1,24 +1,26 @@
 """Emulator benchmark: the sandbox WooCommerce's and Sitoo's own throughput over real HTTP.
 
-Each emulator runs alone in a child process on loopback (no faults, Sitoo's rate limit off) and is
-loaded with the demo catalogue through its control API; one keep-alive httpx client then sends
-requests one after another for a fixed time per scenario. The figures are the emulator's cost per
-request, so later benchmarks of possync can tell the emulator's share from their own:
+Each emulator runs in its own child process on loopback (no faults, Sitoo's rate limit off),
+loaded with the demo catalogue before it starts serving; one keep-alive httpx client then sends
+requests one after another for a fixed time per scenario, while the other emulator is idle. The
+figures are the emulator's cost per request, so later benchmarks of possync can tell the
+emulator's share from their own:
 
 - WooCommerce: list pages of 100 products, batch updates of 100 products;
 - Sitoo: list of 1000 products (``num=1000``), array update of 100 products, and 1000 warehouse
   transactions in one request.
 
-    .venv/bin/python bench/emulators.py [--products 3000] [--seconds 4] [--only woo|sitoo]
+    .venv/bin/python bench/emulators.py [--products 2000] [--seconds 3] [--only woo|sitoo]
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +28,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
+from possync_sandbox.catalogue import generate
 from possync_sandbox.server import free_port, serve_forever
 
 CONTROL = "/__sandbox__"
@@ -46,28 +49,46 @@ class Result:
     seconds: float
 
 
-def _serve(kind: str, port: int) -> None:
-    """Child process: one emulator, empty, on ``port``, until terminated."""
+def _serve(kind: str, port: int, products: int) -> None:
+    """Child process: one emulator loaded with the demo catalogue (no past orders), on ``port``."""
+    catalogue = generate(seed=1, products=products, orders=0)
     if kind == "sitoo":
         from possync_sandbox.sitoo import SitooEmulator, SitooSettings
 
-        serve_forever(SitooEmulator(SitooSettings(rate_limit_requests=0)).app, "127.0.0.1", port)
+        sitoo = SitooEmulator(SitooSettings(rate_limit_requests=0))
+        sitoo.load_catalogue(catalogue)
+        serve_forever(sitoo.app, "127.0.0.1", port)
     else:
         from possync_sandbox.woocommerce import WooEmulator
 
-        serve_forever(WooEmulator().app, "127.0.0.1", port)
+        woo = WooEmulator()
+        woo.load_catalogue(catalogue)
+        serve_forever(woo.app, "127.0.0.1", port)
 
 
 @contextmanager
-def emulator(kind: str, products: int) -> Iterator[httpx.Client]:
-    """A client of a fresh ``kind`` emulator in its own process, loaded with ``products`` products."""
+def emulators(kinds: list[str], products: int) -> Iterator[dict[str, httpx.Client]]:
+    """Clients of emulators, each in its own process and loaded with ``products`` products.
+
+    The loads run side by side before the servers start (they dominate the run time); the
+    measurements do not overlap. Past orders are left out: no scenario reads them.
+    """
+    with ExitStack() as stack:
+        clients = {kind: stack.enter_context(_emulator(kind, products)) for kind in kinds}
+        for client in clients.values():
+            _wait_until_up(client)
+        yield clients
+
+
+@contextmanager
+def _emulator(kind: str, products: int) -> Iterator[httpx.Client]:
     port = free_port()
-    process = multiprocessing.get_context("spawn").Process(target=_serve, args=(kind, port), daemon=True)
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve, args=(kind, port, products), daemon=True
+    )
     process.start()
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=_auth(kind), timeout=120) as client:
-            _wait_until_up(client)
-            _check(client.post(f"{CONTROL}/catalogue", json={"seed": 1, "products": products}))
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=_auth(kind), timeout=60) as client:
             yield client
     finally:
         process.terminate()
@@ -84,7 +105,7 @@ def _auth(kind: str) -> tuple[str, str]:
     return SANDBOX_KEY.consumer_key, SANDBOX_KEY.consumer_secret
 
 
-def _wait_until_up(client: httpx.Client, seconds: float = 30.0) -> None:
+def _wait_until_up(client: httpx.Client, seconds: float = 300.0) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -233,12 +254,19 @@ def measure(step: Step, seconds: float, at_least: int = 3) -> tuple[int, int, fl
 
 def run(kinds: list[str], products: int, seconds: float) -> list[Result]:
     results = []
-    for kind in kinds:
-        with emulator(kind, products) as client:
+    started = time.perf_counter()
+    with emulators(kinds, products) as clients:
+        _progress(started, f"started and loaded {', '.join(kinds)}")
+        for kind, client in clients.items():
             for scenario, make in SCENARIOS[kind]:
                 requests, carried, elapsed = measure(make(client, products), seconds)
                 results.append(Result(kind, scenario, requests, carried, elapsed))
+                _progress(started, f"{kind}: {scenario}")
     return results
+
+
+def _progress(started: float, done: str) -> None:
+    print(f"[{time.perf_counter() - started:5.1f} s] {done}", file=sys.stderr, flush=True)
 
 
 def report(results: list[Result], products: int) -> Table:
@@ -261,13 +289,13 @@ def report(results: list[Result], products: int) -> Table:
 
 def main(argv: list[str] | None = None) -> list[Result]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--products", type=int, default=3000, help="catalogue size (default 3000)")
-    parser.add_argument("--seconds", type=float, default=4.0, help="time per scenario (default 4)")
+    parser.add_argument("--products", type=int, default=2000, help="catalogue size (default 2000)")
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per scenario (default 3)")
     parser.add_argument("--only", choices=sorted(SCENARIOS), help="bench one emulator only")
     args = parser.parse_args(argv)
     kinds = [args.only] if args.only else list(SCENARIOS)
     results = run(kinds, args.products, args.seconds)
-    Console().print(report(results, args.products))
+    Console(width=110).print(report(results, args.products))
     return results
 
 
