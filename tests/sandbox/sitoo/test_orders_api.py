@@ -187,3 +187,15 @@ def test_ready_for_pickup_is_the_only_kind_of_log_item_a_client_adds(api: httpx.
 
 def test_unknown_order_is_404(api: httpx.Client) -> None:
     assert api.get("/orders/999.json").status_code == 404
+
+
+def test_receipt_and_credit_filters_override_orderid(api: httpx.Client, account_api: httpx.Client) -> None:
+    sold = create_order(api, ("A", 1, "10.00"), additionaldata={"pos-receiptid": "10009"})
+    credit = create_order(api, ("A", -1, "-10.00"), creditorderid=sold)
+
+    def ids(**params: object) -> list[int]:
+        return [order["orderid"] for order in ok(account_api.get("/orders.json", params=params))["items"]]
+
+    assert ids(receiptid="10009", orderid=credit) == [sold]
+    assert ids(creditorderid=sold, orderid=sold) == [credit]
+    assert ids(orderid=f"{sold},{credit}", sort="orderid") == [sold, credit]
