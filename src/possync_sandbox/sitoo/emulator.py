@@ -29,7 +29,7 @@ from possync_sandbox.sitoo.ratelimit import RateLimiter
 from possync_sandbox.sitoo.routing import JsonSuffix, api_routes, http_error, server_error
 from possync_sandbox.sitoo.settings import SitooSettings
 from possync_sandbox.sitoo.sites import add_site
-from possync_sandbox.sitoo.store import Clock, SiteState, SitooStore
+from possync_sandbox.sitoo.store import Clock, SiteState, SitooStore, write_json
 
 
 def is_api(path: str) -> bool:
@@ -107,10 +107,7 @@ class SitooEmulator:
         return {"settings": self.settings.model_dump(), "store": self.store.dump()}
 
     def save(self, path: str | Path) -> None:
-        target = Path(path)
-        temporary = target.with_suffix(target.suffix + ".tmp")
-        temporary.write_text(json.dumps(self.dump(), separators=(",", ":")))
-        temporary.replace(target)
+        write_json(path, self.dump())
 
     @classmethod
     def load(cls, path: str | Path) -> SitooEmulator:

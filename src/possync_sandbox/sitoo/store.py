@@ -257,11 +257,10 @@ class SitooStore:
                 )
                 site.restore(site_data.get("tables", {}))
 
-    def save(self, path: str | Path) -> None:
-        target = Path(path)
-        temporary = target.with_suffix(target.suffix + ".tmp")
-        temporary.write_text(json.dumps(self.dump(), separators=(",", ":")))
-        temporary.replace(target)
 
-    def load(self, path: str | Path) -> None:
-        self.restore(json.loads(Path(path).read_text()))
+def write_json(path: str | Path, data: Any) -> None:
+    """Write ``data`` as JSON through a temporary file, so a crash never leaves half a file."""
+    target = Path(path)
+    temporary = target.with_suffix(target.suffix + ".tmp")
+    temporary.write_text(json.dumps(data, separators=(",", ":")))
+    temporary.replace(target)
