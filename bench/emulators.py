@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import httpx
@@ -74,14 +75,14 @@ def emulators(kinds: list[str], products: int) -> Iterator[dict[str, httpx.Clien
     measurements do not overlap. Past orders are left out: no scenario reads them.
     """
     with ExitStack() as stack:
-        clients = {kind: stack.enter_context(_emulator(kind, products)) for kind in kinds}
-        for client in clients.values():
-            _wait_until_up(client)
-        yield clients
+        running = {kind: stack.enter_context(_emulator(kind, products)) for kind in kinds}
+        for client, process in running.values():
+            _wait_until_up(client, process)
+        yield {kind: client for kind, (client, _) in running.items()}
 
 
 @contextmanager
-def _emulator(kind: str, products: int) -> Iterator[httpx.Client]:
+def _emulator(kind: str, products: int) -> Iterator[tuple[httpx.Client, BaseProcess]]:
     port = free_port()
     process = multiprocessing.get_context("spawn").Process(
         target=_serve, args=(kind, port, products), daemon=True
@@ -89,7 +90,7 @@ def _emulator(kind: str, products: int) -> Iterator[httpx.Client]:
     process.start()
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=_auth(kind), timeout=60) as client:
-            yield client
+            yield client, process
     finally:
         process.terminate()
         process.join(10)
@@ -105,13 +106,16 @@ def _auth(kind: str) -> tuple[str, str]:
     return SANDBOX_KEY.consumer_key, SANDBOX_KEY.consumer_secret
 
 
-def _wait_until_up(client: httpx.Client, seconds: float = 300.0) -> None:
+def _wait_until_up(client: httpx.Client, process: BaseProcess, seconds: float = 300.0) -> None:
+    """Until the child answers; its catalogue load comes first and can take a while."""
     deadline = time.monotonic() + seconds
     while True:
         try:
             client.get(f"{CONTROL}/counters")
             return
         except httpx.TransportError:
+            if not process.is_alive():
+                raise RuntimeError(f"the emulator process ended with code {process.exitcode}") from None
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
