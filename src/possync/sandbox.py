@@ -18,7 +18,7 @@ from possync.woo import WooConfig
 from possync_sandbox.catalogue import Catalogue
 from possync_sandbox.server import running
 from possync_sandbox.sitoo import SitooEmulator
-from possync_sandbox.woocommerce import SANDBOX_KEY, WooEmulator
+from possync_sandbox.woocommerce import SANDBOX_KEY, WooEmulator, WooSettings
 
 SITOO_ACCOUNT = 90001
 SITOO_API_ID = "90001-1"
@@ -37,6 +37,28 @@ class SandboxPair:
         """Requests each emulator answered since the last reset: (WooCommerce, Sitoo)."""
         return _total(self.woo), _total(self.sitoo)
 
+    def config_toml(self, database_url: str) -> str:
+        """A possync config file for this pair (bad records parked, no rate-limit check)."""
+        woo, sitoo = self.connection.woo, self.connection.sitoo
+        return "\n".join(
+            [
+                f'connection = "{self.connection.name}"',
+                f'database_url = "{database_url}"',
+                "[woocommerce]",
+                f'url = "{woo.url}"',
+                f'consumer_key = "{woo.consumer_key}"',
+                f'consumer_secret = "{woo.consumer_secret}"',
+                "[sitoo]",
+                f'base_url = "{sitoo.base_url}"',
+                f'api_id = "{sitoo.api_id}"',
+                f'api_password = "{sitoo.password.get_secret_value()}"',
+                "[sitoo.full_sync]",
+                "ignore_errors = true",
+                "check_rate_limit_before_full_sync = false",
+                "",
+            ]
+        )
+
     def reset_counters(self) -> None:
         self.woo.counter.reset()
         self.sitoo.counter.reset()
@@ -47,14 +69,14 @@ def _total(emulator: WooEmulator | SitooEmulator) -> int:
 
 
 def sandbox_connection(
-    woo_url: str, sitoo_url: str, name: str = "sandbox", *, ignore_errors: bool = True
+    woo_url: str, sitoo_url: str, name: str = "sandbox", *, ignore_errors: bool = True, https: bool = True
 ) -> Connection:
     """A connection to emulators at these base URLs, with the sandbox's published credentials."""
     woo = WooConfig(
         url=woo_url,
         consumer_key=SANDBOX_KEY.consumer_key,
         consumer_secret=SANDBOX_KEY.consumer_secret,
-        auth="basic",
+        auth="basic" if https else "auto",
     )
     sitoo = SitooConfig.model_validate(
         {
@@ -70,10 +92,14 @@ def sandbox_connection(
 
 @contextmanager
 def sandbox_pair(
-    catalogue: Catalogue | None, loaded: Literal["woo", "pos", "both", "none"], name: str = "sandbox"
+    catalogue: Catalogue | None,
+    loaded: Literal["woo", "pos", "both", "none"],
+    name: str = "sandbox",
+    *,
+    https: bool = True,
 ) -> Iterator[SandboxPair]:
-    """Both emulators running, the catalogue loaded where asked."""
-    woo, sitoo = WooEmulator(), SitooEmulator()
+    """Both emulators running, the catalogue loaded where asked (``https``: the shop says it is SSL)."""
+    woo, sitoo = WooEmulator(WooSettings(https=https)), SitooEmulator()
     if catalogue is not None and loaded in ("woo", "both"):
         woo.load_catalogue(catalogue)
     if catalogue is not None and loaded in ("pos", "both"):
@@ -81,5 +107,5 @@ def sandbox_pair(
     with ExitStack() as stack:
         woo_server = stack.enter_context(running(woo.app))
         sitoo_server = stack.enter_context(running(sitoo.app))
-        connection = sandbox_connection(woo_server.base_url, sitoo_server.base_url, name)
+        connection = sandbox_connection(woo_server.base_url, sitoo_server.base_url, name, https=https)
         yield SandboxPair(woo, sitoo, connection)

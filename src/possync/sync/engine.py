@@ -24,7 +24,7 @@ from possync.sync.backoff import Backoff
 from possync.sync.binder import Binder, BindingConflictError
 from possync.sync.cursor import Cursor
 from possync.sync.fingerprint import fingerprint
-from possync.sync.flow import Flow, Record, Refs, View
+from possync.sync.flow import Flow, PlanRefs, Record, Refs, View
 from possync.sync.outbox import Outbox, Status
 from possync.sync.report import Change, FlowReport, diff
 from possync.sync.sending import Sender
@@ -165,7 +165,7 @@ class Engine:
             records = [r for r in records if not (r.modified and cursor.skip(r.id, r.modified))]
         bound = binder.lookup_many(flow.entity, f"{flow.source}_id", [r.id for r in records])  # type: ignore[arg-type]
         found = await self._resolve(flow, records, bound, index)
-        refs = Refs(binder, flow.source, self.facts)
+        refs = (PlanRefs if scope.dry_run else Refs)(binder, flow.source, self.facts)
         outbox = Outbox(session, self.connection, clock=self.clock, backoff=self.backoff)
         for record in records:
             if self._decide_one(binder, refs, outbox, flow, scope, record, bound, found, index, report):
@@ -209,6 +209,9 @@ class Engine:
             view = flow.map(record, refs)
         except MappingError:
             return True
+        except ValueError as exc:
+            self._reject(report, flow, record.key or record.id, str(exc), binder)
+            return False
         new_fp = fingerprint(view)
         if binding is not None and target_id is not None and _target_fp(binding, flow) == new_fp:
             report.count("unchanged")

@@ -116,6 +116,22 @@ class Refs:
         return None if binding is None else binding.natural_key
 
 
+class PlanRefs(Refs):
+    """References for a dry run: a record not written yet is named, not waited for."""
+
+    def target(self, entity: str, source_id: str | int) -> str:
+        try:
+            return super().target(entity, source_id)
+        except MappingError:
+            return f"(new {entity} {source_id})"
+
+    def by_key(self, entity: str, natural_key: str) -> str:
+        try:
+            return super().by_key(entity, natural_key)
+        except MappingError:
+            return f"(new {entity} {natural_key})"
+
+
 Mapper = Callable[[Record, Refs], View]
 
 

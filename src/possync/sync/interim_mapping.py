@@ -126,7 +126,6 @@ def product_to_woo(record: Record, refs: Refs) -> View:
         "status": "publish" if view["active"] else "draft",
         "categories": _ids(refs.target("category", c) for c in view["categories"]),
         "manufacturer": _manufacturer_name(refs, view["manufacturerid"]),
-        "global_unique_id": view["barcode"],
         "options": view["options"],
     }
 
@@ -134,6 +133,9 @@ def product_to_woo(record: Record, refs: Refs) -> View:
 def product_to_pos(record: Record, refs: Refs) -> View:
     view, facts = record.view, refs.facts
     vatid = _vatid(facts, view["tax_class"])
+    if vatid is None:
+        tax = view["tax_class"] or "standard"
+        raise ValueError(f"tax class {tax!r} has no Sitoo product group with its VAT rate: add one in Sitoo")
     including = bool(facts.get("prices_including_vat", True))
     manufacturer = refs.by_key("manufacturer", view["manufacturer"]) if view["manufacturer"] else None
     return {
@@ -146,7 +148,6 @@ def product_to_pos(record: Record, refs: Refs) -> View:
         "active": view["status"] == "publish",
         "categories": _ids(refs.target("category", c) for c in view["categories"]),
         "manufacturerid": manufacturer,
-        "barcode": view["global_unique_id"],
         "options": view["options"],
     }
 
@@ -161,7 +162,6 @@ def variation_to_woo(record: Record, refs: Refs) -> View:
         **woo_prices(view["moneyprice"], view["moneypriceorg"], rate, including),
         "status": "publish" if view["active"] else "private",
         "attributes": view["attributes"],
-        "global_unique_id": view["barcode"],
     }
 
 
@@ -175,7 +175,6 @@ def variation_to_pos(record: Record, refs: Refs) -> View:
         **pos_prices(view["regular_price"], view["sale_price"], rate, including),
         "active": view["status"] == "publish",
         "attributes": view["attributes"],
-        "barcode": view["global_unique_id"],
     }
 
 

@@ -256,12 +256,11 @@ def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
         "title": product.title or "",
         "description": product.description or "",
         "descriptionshort": product.descriptionshort or "",
-        **_prices(product),
+        **(_prices(product) if not options else {"moneyprice": "", "moneypriceorg": ""}),
         "vatid": product.vatid,
         "active": bool(product.active),
         "categories": sorted(str(c) for c in product.categories or []),
         "manufacturerid": str(product.manufacturerid) if product.manufacturerid else None,
-        "barcode": product.barcode or "",
         "options": options,
     }
     problem = None if product.sku else "has no SKU in Sitoo"
@@ -277,7 +276,6 @@ def _variant_record(product: Product, parent: Product | None) -> Record:
         **_prices(product),
         "active": bool(product.active),
         "attributes": {a.name or "": a.value or "" for a in product.variant or []},
-        "barcode": product.barcode or "",
     }
     meta = _meta(parent or product)
     return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta)
@@ -289,12 +287,11 @@ def _product_body(view: View, *, create: bool = False) -> dict[str, Any]:
         "title": view["title"],
         "description": view["description"],
         "descriptionshort": view["descriptionshort"],
-        "moneyprice": view["moneyprice"] or "0",
-        "moneypriceorg": view["moneypriceorg"] or "0",
         "active": view["active"],
         "categories": [int(c) for c in view["categories"]],
-        "barcode": view["barcode"],
     }
+    if view["moneyprice"]:
+        body |= {"moneyprice": view["moneyprice"], "moneypriceorg": view["moneypriceorg"]}
     if view["vatid"] is not None:
         body["vatid"] = view["vatid"]
     if view["categories"]:
@@ -311,7 +308,6 @@ def _variant_body(view: View) -> dict[str, Any]:
         "moneyprice": view["moneyprice"] or "0",
         "moneypriceorg": view["moneypriceorg"] or "0",
         "active": view["active"],
-        "barcode": view["barcode"],
     }
 
 
@@ -328,7 +324,6 @@ def _new_variant(view: View, names: list[str]) -> ProductVariant:
         moneypriceorg=Decimal(view["moneypriceorg"] or 0),
         active=view["active"],
         activepos=view["active"],
-        barcode=view["barcode"] or None,
         attributes=[view["attributes"].get(n, "") for n in names],
     )
 

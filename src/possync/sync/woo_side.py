@@ -58,8 +58,9 @@ def _woo_status(status: str, published: str = "publish", hidden: str = "draft") 
 
 
 def _product_record(product: Product) -> Record:
-    regular = money(product.regular_price)
-    sale = money(product.sale_price)
+    variable = product.type == "variable"
+    regular = "" if variable else money(product.regular_price)
+    sale = "" if variable else money(product.sale_price)
     view = {
         "sku": product.sku,
         "name": product.name,
@@ -73,7 +74,6 @@ def _product_record(product: Product) -> Record:
             (str(c.id) for c in product.categories if c.slug != DEFAULT_CATEGORY), key=lambda t: (len(t), t)
         ),
         "manufacturer": _manufacturer(product),
-        "global_unique_id": product.global_unique_id,
         "options": {a.name: list(a.options) for a in product.attributes if a.variation},
     }
     problem = sku_problem(product.sku)
@@ -93,7 +93,6 @@ def _variation_record(variation: Variation, parent: Product) -> Record:
         "sale_price": sale if sale and sale != regular else "",
         "status": _woo_status(variation.status, hidden="private"),
         "attributes": {a.name: a.option for a in variation.attributes},
-        "global_unique_id": str(getattr(variation, "global_unique_id", "") or ""),
     }
     meta = {"type": parent.type, "tax_class": parent.tax_class}
     return Record(
@@ -138,17 +137,19 @@ class WooSide:
 
     # -- manufacturers: terms of the global "Manufacturer" attribute ------------------------------
 
+    async def attribute_id(self, name: str) -> int:
+        """The id of the shop's global attribute ``name``, created when the shop has none."""
+        known: dict[str, int] = self.facts.setdefault("woo_attributes", {})
+        if not known:
+            known.update({a.name.casefold(): a.id for a in await self.client.attributes.list_all()})
+        if name.casefold() not in known:
+            created = await self.client.attributes.create({"name": name})
+            known[name.casefold()] = created.id
+        return known[name.casefold()]
+
     async def manufacturer_attribute(self) -> int:
-        """The id of the global "Manufacturer" attribute, created when the shop has none."""
-        cached = self.facts.get("woo_manufacturer_attribute")
-        if cached:
-            return int(cached)
-        attributes = await self.client.attributes.list_all()
-        found = next((a for a in attributes if a.name.casefold() == MANUFACTURER.casefold()), None)
-        if found is None:
-            found = await self.client.attributes.create({"name": MANUFACTURER, "slug": "manufacturer"})
-        self.facts["woo_manufacturer_attribute"] = found.id
-        return found.id
+        """The id of the global "Manufacturer" attribute whose terms are the manufacturers."""
+        return await self.attribute_id(MANUFACTURER)
 
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
@@ -206,28 +207,21 @@ class WooSide:
     find_variations = find_products
 
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        attribute = await self._attribute_if_needed(items)
-        bodies = [self._product_body(i.view, attribute, create=True) for i in items]
+        bodies = [await self._product_body(i.view, create=True) for i in items]
         return [_result(a) for a in await self.client.products.batch(create=bodies)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        attribute = await self._attribute_if_needed(items)
-        bodies = [{"id": int(str(i.target_id)), **self._product_body(i.view, attribute)} for i in items]
+        bodies = [{"id": int(str(i.target_id)), **await self._product_body(i.view)} for i in items]
         return [_result(a) for a in await self.client.products.batch(update=bodies)]
 
-    async def _attribute_if_needed(self, items: Sequence[WriteItem]) -> int | None:
-        return await self.manufacturer_attribute() if any(i.view["manufacturer"] for i in items) else None
-
-    def _product_body(self, view: View, attribute: int | None, *, create: bool = False) -> dict[str, Any]:
+    async def _product_body(self, view: View, *, create: bool = False) -> dict[str, Any]:
         attributes: list[dict[str, Any]] = []
         if view["manufacturer"]:
-            attributes.append(
-                {"id": attribute, "name": MANUFACTURER, "options": [view["manufacturer"]], "visible": True}
-            )
-        attributes.extend(
-            {"name": name, "options": options, "variation": True, "visible": True}
-            for name, options in view["options"].items()
-        )
+            attribute = await self.manufacturer_attribute()
+            attributes.append({"id": attribute, "options": [view["manufacturer"]], "visible": True})
+        for name, options in view["options"].items():
+            attribute = await self.attribute_id(name)
+            attributes.append({"id": attribute, "options": options, "variation": True, "visible": True})
         body = {
             key: view[key]
             for key in ("sku", "name", "description", "short_description", "regular_price", "sale_price")
@@ -238,8 +232,6 @@ class WooSide:
             "categories": [{"id": int(c)} for c in view["categories"]],
             "attributes": attributes,
         }
-        if view["global_unique_id"]:
-            body["global_unique_id"] = view["global_unique_id"]
         if create:
             body["type"] = "variable" if view["options"] else "simple"
         return body
@@ -256,7 +248,7 @@ class WooSide:
             parents.setdefault(str(item.view["parent"]), []).append(n)
         results: dict[int, WriteResult] = {}
         for parent, positions in parents.items():
-            bodies = [_variation_body(items[n], action) for n in positions]
+            bodies = [await self._variation_body(items[n], action) for n in positions]
             resource = self.client.variations(int(parent))
             answers = await (
                 resource.batch(create=bodies) if action == "create" else resource.batch(update=bodies)
@@ -264,22 +256,23 @@ class WooSide:
             results.update({n: _result(a) for n, a in zip(positions, answers, strict=True)})
         return [results[n] for n in range(len(items))]
 
+    async def _variation_body(self, item: WriteItem, action: str) -> dict[str, Any]:
+        view = item.view
+        attributes = [
+            {"id": await self.attribute_id(name), "option": value}
+            for name, value in view["attributes"].items()
+        ]
+        body: dict[str, Any] = {
+            "sku": view["sku"],
+            "regular_price": view["regular_price"],
+            "sale_price": view["sale_price"],
+            "status": view["status"],
+            "attributes": attributes,
+        }
+        if action == "update":
+            body["id"] = int(str(item.target_id))
+        return body
+
 
 def _category_body(view: View) -> dict[str, Any]:
     return {"name": view["name"], "parent": int(view["parent"] or 0), "description": view["description"]}
-
-
-def _variation_body(item: WriteItem, action: str) -> dict[str, Any]:
-    view = item.view
-    body: dict[str, Any] = {
-        "sku": view["sku"],
-        "regular_price": view["regular_price"],
-        "sale_price": view["sale_price"],
-        "status": view["status"],
-        "attributes": [{"name": name, "option": value} for name, value in view["attributes"].items()],
-    }
-    if view["global_unique_id"]:
-        body["global_unique_id"] = view["global_unique_id"]
-    if action == "update":
-        body["id"] = int(str(item.target_id))
-    return body
