@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from .conftest import NOW
@@ -153,7 +155,7 @@ def test_account_list_filters(api: httpx.Client, account_api: httpx.Client, cont
     second = create_order(api, ("A", 1, "10.00"), orderstateid=10, paymentstateid=20, warehouseid=FIFO_ID)
     third = create_order(api, ("A", 1, "10.00"), ordertypeid=100, externalid="E3")
 
-    def ids(**params: object) -> list[int]:
+    def ids(**params: Any) -> list[int]:
         return sorted(
             order["orderid"] for order in ok(account_api.get("/orders.json", params=params))["items"]
         )
@@ -193,7 +195,7 @@ def test_receipt_and_credit_filters_override_orderid(api: httpx.Client, account_
     sold = create_order(api, ("A", 1, "10.00"), additionaldata={"pos-receiptid": "10009"})
     credit = create_order(api, ("A", -1, "-10.00"), creditorderid=sold)
 
-    def ids(**params: object) -> list[int]:
+    def ids(**params: Any) -> list[int]:
         return [order["orderid"] for order in ok(account_api.get("/orders.json", params=params))["items"]]
 
     assert ids(receiptid="10009", orderid=credit) == [sold]

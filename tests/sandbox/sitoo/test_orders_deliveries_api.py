@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from .conftest import NOW
 from .stock_support import FIFO_ID, VIRTUAL_ID, create_order, deliver, move_in, ok, stock_of
 
 
-def _transactions(api: httpx.Client) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = ok(
+def _transactions(api: httpx.Client) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = ok(
         api.get("/warehousetransactions.json", params={"sort": "warehousetransactionid"})
     )["items"]
     return found
@@ -24,7 +26,7 @@ def test_delivery_creates_one_sales_transaction_tied_to_it(api: httpx.Client) ->
     assert [(line["sku"], line["decimalquantity"]) for line in sale["items"]] == [
         ("A", "-2.000"),
         ("B", "-1.000"),
-    ]  # type: ignore[attr-defined]
+    ]
     assert stock_of(api, "A")["decimaltotal"] == "8.000"
     assert stock_of(api, "B")["decimaltotal"] == "-1.000"
     listed = ok(api.get(f"/orders/{orderid}/orderdeliveries.json"))["items"][0]
@@ -47,7 +49,7 @@ def test_refund_order_delivery_brings_stock_back(api: httpx.Client) -> None:
     orderid = create_order(api, ("A", -1, "-1097.50"))
     deliver(api, orderid, (0, 1))
     refund = _transactions(api)[-1]
-    line = refund["items"][0]  # type: ignore[index]
+    line = refund["items"][0]
     assert refund["transactiontype"] == 40
     assert (line["decimalquantity"], line["decimaltotal"], line["moneyvalue"]) == ("1.000", "8.000", "878.00")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from possync_sandbox.sitoo import SitooEmulator
@@ -75,7 +77,7 @@ def test_single_object_body_answers_the_bare_id(api: httpx.Client) -> None:
 
 def test_id_cursor_is_from_inclusive_to_exclusive(api: httpx.Client) -> None:
     ids = [move_in(api, f"C{n}", "1") for n in range(5)]
-    params = {
+    params: dict[str, Any] = {
         "warehousetransactionidfrom": ids[1],
         "warehousetransactionidto": ids[4],
         "sort": "warehousetransactionid",
@@ -132,7 +134,11 @@ def test_a_thousand_transactions_page_by_cursor(api: httpx.Client, fresh: SitooE
     seen: list[int] = []
     cursor = 1
     while True:
-        params = {"warehousetransactionidfrom": cursor, "sort": "warehousetransactionid", "num": 400}
+        params: dict[str, Any] = {
+            "warehousetransactionidfrom": cursor,
+            "sort": "warehousetransactionid",
+            "num": 400,
+        }
         page = ok(api.get("/warehousetransactions.json", params=params))["items"]
         if not page:
             break
