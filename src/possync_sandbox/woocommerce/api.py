@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -159,8 +160,6 @@ class RestApi:
     def _form_pairs(self, request: Request, raw: bytes) -> list[tuple[str, str]]:
         if "application/x-www-form-urlencoded" not in request.headers.get("content-type", ""):
             return []
-        from urllib.parse import parse_qsl
-
         return parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
 
     def _body(self, request: Request, raw: bytes, form: list[tuple[str, str]]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Coroutine
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -171,8 +172,6 @@ class CatalogueLoader:
         return body
 
     def _ago(self, minutes: int) -> str:
-        from datetime import timedelta
-
         moment = self.store.clock.now() - timedelta(minutes=minutes)
         return moment.strftime("%Y-%m-%dT%H:%M:%S")
 

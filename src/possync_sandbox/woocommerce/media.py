@@ -21,7 +21,7 @@ from starlette.responses import Response
 from possync_sandbox.woocommerce.context import View
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair, parse_gmt, slugify
+from possync_sandbox.woocommerce.wire import date_pair, slugify
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
@@ -172,10 +172,6 @@ def image_json(view: View, media_id: int, position: int | None = None) -> dict[s
 def images_json(view: View, media_ids: list[int]) -> list[dict[str, Any]]:
     images = (image_json(view, media_id, index) for index, media_id in enumerate(media_ids))
     return [image for image in images if image is not None]
-
-
-def uploaded_at(record: Record) -> float:
-    return parse_gmt(record["date_created_gmt"]).timestamp()
 
 
 def serve_upload(emulator: WooEmulator) -> Callable[[Request], Awaitable[Response]]:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +27,7 @@ def parse_gmt(value: str) -> datetime:
     return datetime.strptime(value, WP_DATE).replace(tzinfo=UTC)
 
 
+@lru_cache(maxsize=65536)
 def local_string(gmt: str | None, timezone: str) -> str | None:
     if gmt is None:
         return None
