@@ -2,7 +2,8 @@
 
 Create and update follow the REST orders controller: fields and lines first, totals
 recalculated, then the status (so the transition sees the final order), then ``set_paid`` as
-``payment_complete``. Deleting trashes (``order.deleted``) unless ``force=true``. The list
+``payment_complete``. A create saves the order twice, so it fires ``order.created`` and
+``order.updated``. Deleting trashes (``order.deleted``) unless ``force=true``. The list
 filters by status (comma list, ``any``), customer, product, dates, search and the CRUD filters.
 """
 
@@ -98,6 +99,7 @@ async def create_order(ctx: RequestContext) -> Reply:
     _finish(ctx, order, status, creating=True)
     if order["status"] not in DRAFTS:
         ctx.store.emit("order.created", order["id"])
+        ctx.store.emit("order.updated", order["id"])
     return created(ctx.view, serialise(ctx.view, order, dp(ctx)), f"/orders/{order['id']}")
 
 

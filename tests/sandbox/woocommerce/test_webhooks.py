@@ -251,3 +251,10 @@ def test_trashed_order_delivers_order_deleted_with_its_id(shop: Shop, receiver: 
     order = shop.post("/orders", {"line_items": [{"product_id": mug}]}).json()
     shop.delete(f"/orders/{order['id']}")
     assert receiver.wait_for(1)[0].body == f'{{"id":{order["id"]}}}'.encode()
+
+
+def test_rest_create_saves_twice_so_order_updated_fires_too(shop: Shop, receiver: Receiver) -> None:
+    _hook(shop, receiver, "order.updated")
+    mug = shop.add_product("Mug", "MUG-1", "100.00")
+    order = shop.post("/orders", {"line_items": [{"product_id": mug}]}).json()
+    assert json.loads(receiver.wait_for(1)[0].body)["id"] == order["id"]
