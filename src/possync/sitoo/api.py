@@ -130,12 +130,14 @@ class SitooApi:
         *,
         size: int | None = None,
         idempotent: bool,
+        ordered: bool = False,
     ) -> list[ItemResult]:
         """Send ``bodies`` as array bodies of at most ``size``; one result per element, in order.
 
-        Chunks go out concurrently, bounded by the client's concurrency. A chunk that failed as a
-        whole (refused, or retried until the cap) marks each of its elements with that error, so
-        the results of the other chunks are never lost.
+        Chunks go out concurrently, bounded by the client's concurrency, or one after the other
+        when ``ordered`` (writes whose order matters, such as stock movements). A chunk that failed
+        as a whole (refused, or retried until the cap) marks each of its elements with that error,
+        so the results of the other chunks are never lost.
         """
         limit = size or self.config.batch_size
 
@@ -146,5 +148,7 @@ class SitooApi:
                 return refused(offset, chunk, error)
             return item_results(offset, chunk, answer, self.http.describe(method, path))
 
+        if ordered:
+            return [result for offset, chunk in chunks(bodies, limit) for result in await send(offset, chunk)]
         parts = await asyncio.gather(*(send(offset, chunk) for offset, chunk in chunks(bodies, limit)))
         return [result for part in parts for result in part]

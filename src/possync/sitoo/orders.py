@@ -38,8 +38,12 @@ class Orders(Collection[Order]):
         self.list_path = "orders.json"
 
     def pages(self, **params: Any) -> AsyncIterator[list[Order]]:
-        """Orders of this site from the account-wide list, with Sitoo's filters (``orderstate=0,10``…)."""
-        query = {"eshopid": self.api.config.site, **params}
+        """Orders of this site from the account-wide list, with Sitoo's filters (``orderstate=0,10``…).
+
+        Oldest first unless ``sort`` says otherwise: new orders then land after the pages being
+        read instead of shifting them (Sitoo's own default is newest first).
+        """
+        query = {"eshopid": self.api.config.site, "sort": "orderid", **params}
         return self.api.pages(Order, self.list_path, query, self.fields)
 
     def since(self, after_id: int, **params: Any) -> AsyncIterator[list[Order]]:

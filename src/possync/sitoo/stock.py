@@ -91,6 +91,10 @@ class WarehouseTransactions(Collection[WarehouseTransaction]):
             api, WarehouseTransaction, api.site_path("warehousetransactions.json"), fields=TRANSACTION_FIELDS
         )
 
+    def pages(self, **params: Any) -> AsyncIterator[list[WarehouseTransaction]]:
+        """Every transaction (filters: ``warehouseid``, ``transactiontype``, dates), oldest first."""
+        return super().pages(**{"sort": "warehousetransactionid", **params})
+
     def since(
         self, after_id: int, *, warehouseid: int | None = None
     ) -> AsyncIterator[list[WarehouseTransaction]]:
@@ -119,10 +123,10 @@ class WarehouseTransactions(Collection[WarehouseTransaction]):
         return found
 
     async def add(self, transactions: Sequence[Body]) -> list[ItemResult]:
-        """Post transactions (FIFO warehouses only) in requests of at most 1000; results hold ids.
+        """Post transactions (FIFO warehouses only) in requests of at most 1000, in order; results hold ids.
 
         Not safe to repeat: give each an ``externalid`` and look it up after a lost answer.
         """
         size = min(self.api.config.batch_size, TRANSACTION_BATCH_LIMIT)
         bodies = [wire(t) for t in transactions]
-        return await self.api.batch("POST", self.path, bodies, size=size, idempotent=False)
+        return await self.api.batch("POST", self.path, bodies, size=size, idempotent=False, ordered=True)
