@@ -160,3 +160,16 @@ async def test_price_list_items_are_set_by_sku(make_client: ClientFactory) -> No
     assert results[0].ok
     assert [(i.sku, i.moneyprice) for i in items] == [("PRICE-1", Decimal("79.90"))]
     assert read.moneyprice == Decimal("79.90")
+
+
+async def test_concurrent_chunks_give_each_record_its_own_id(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    skus = [f"CHUNK-{n}" for n in range(7)]
+    async with make_client(batch_size=2, concurrency=4) as client:
+        results = await client.products.create_many([product(sku) for sku in skus])
+        found = await client.products.find_by_skus(skus)
+    posts = emulator.counter.snapshot()["by_route"]["POST /v2/accounts/{id}/sites/{id}/products.json"]
+    assert posts == 4
+    assert [r.sent["sku"] for r in results] == skus
+    assert [r.id for r in results] == [found[sku].productid for sku in skus]
