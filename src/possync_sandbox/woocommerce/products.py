@@ -25,7 +25,7 @@ from possync_sandbox.woocommerce.product_fields import COMMON_DEFAULTS, apply_co
 from possync_sandbox.woocommerce.product_query import list_products
 from possync_sandbox.woocommerce.product_view import COLLECTION, children, permalink, product_json
 from possync_sandbox.woocommerce.schema import PRODUCT_RULES, PRODUCT_STATUSES, PRODUCT_TYPES, validate
-from possync_sandbox.woocommerce.sku import check_sku, register
+from possync_sandbox.woocommerce.sku import apply_identifiers, register
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record, Store
@@ -140,9 +140,7 @@ async def save_product(ctx: RequestContext, stored: Record | None) -> Record:
     validate(ctx, body, PRODUCT_RULES)
     draft = copy.deepcopy(stored) if stored is not None else {**copy.deepcopy(PRODUCT_DEFAULTS), "id": 0}
     _apply_identity(ctx, draft, body)
-    if "sku" in body:
-        draft["sku"] = str(body["sku"] or "").strip()
-        check_sku(store, draft["sku"], draft["id"], new_product=stored is None)
+    apply_identifiers(store, draft, body, new_product=stored is None)
     apply_common(store, draft, body)
     if draft["type"] in ("variable", "grouped"):
         draft |= {

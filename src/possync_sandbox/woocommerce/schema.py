@@ -22,6 +22,7 @@ TAX_STATUSES = ["taxable", "shipping", "none"]
 
 COMMON_RULES: dict[str, Rule] = {
     "sku": "string",
+    "global_unique_id": "string",
     "description": "string",
     "regular_price": "string",
     "sale_price": "string",

@@ -37,7 +37,7 @@ from possync_sandbox.woocommerce.product_fields import (
 )
 from possync_sandbox.woocommerce.product_view import option_label, permalink, variation_attributes_json
 from possync_sandbox.woocommerce.schema import VARIATION_RULES, validate
-from possync_sandbox.woocommerce.sku import check_sku, register, sku_key
+from possync_sandbox.woocommerce.sku import apply_identifiers, register, sku_key
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import Record, Store
@@ -134,9 +134,7 @@ async def save_variation(ctx: RequestContext, parent: Record, stored: Record | N
     }
     if "status" in body:
         draft["status"] = body["status"] if body["status"] in STATUSES else "publish"
-    if "sku" in body:
-        draft["sku"] = str(body["sku"] or "").strip()
-        check_sku(store, draft["sku"], draft["id"], new_product=False)
+    apply_identifiers(store, draft, body, new_product=False)
     apply_common(store, draft, body)
     apply_stock(store, draft, body, variation=True)
     if body.get("menu_order"):

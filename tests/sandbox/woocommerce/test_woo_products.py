@@ -302,3 +302,13 @@ def test_sku_written_straight_into_the_store_is_still_unique(woo_shop: WooShop) 
     store.products[product_id] = {**store.products[min(store.products)], "id": product_id, "sku": "DIRECT"}
     answer = woo_shop.client.post("/products", json={"name": "x", "sku": "direct"})
     assert answer.json()["data"]["resource_id"] == product_id
+
+
+def test_global_unique_id_must_be_unique_digits(woo_shop: WooShop) -> None:
+    owner = woo_shop.product(global_unique_id="7350000000017")
+    assert owner["global_unique_id"] == "7350000000017"
+    duplicate = woo_shop.client.post("/products", json={"name": "x", "global_unique_id": "7350000000017"})
+    assert error(duplicate)[:2] == (400, "product_invalid_global_unique_id")
+    assert duplicate.json()["data"]["resource_id"] == owner["id"]
+    letters = woo_shop.client.post("/products", json={"name": "y", "global_unique_id": "EAN-ABC"})
+    assert error(letters)[:2] == (400, "product_invalid_global_unique_id")
