@@ -10,7 +10,7 @@ emulator's share from their own:
 - Sitoo: list of 1000 products (``num=1000``), array update of 100 products, and 1000 warehouse
   transactions in one request.
 
-    .venv/bin/python bench/emulators.py [--products 2000] [--seconds 3] [--only woo|sitoo]
+    .venv/bin/python bench/emulators.py [--products 3000] [--seconds 4] [--only woo|sitoo]
 """
 
 from __future__ import annotations
@@ -293,8 +293,8 @@ def report(results: list[Result], products: int) -> Table:
 
 def main(argv: list[str] | None = None) -> list[Result]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--products", type=int, default=2000, help="catalogue size (default 2000)")
-    parser.add_argument("--seconds", type=float, default=3.0, help="time per scenario (default 3)")
+    parser.add_argument("--products", type=int, default=3000, help="catalogue size (default 3000)")
+    parser.add_argument("--seconds", type=float, default=4.0, help="time per scenario (default 4)")
     parser.add_argument("--only", choices=sorted(SCENARIOS), help="bench one emulator only")
     args = parser.parse_args(argv)
     kinds = [args.only] if args.only else list(SCENARIOS)
