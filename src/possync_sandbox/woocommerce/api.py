@@ -110,8 +110,15 @@ class RestApi:
         headers = {"X-Robots-Tag": "noindex", "X-Content-Type-Options": "nosniff", **reply.headers}
         headers.setdefault("Link", f'<{self.home_url(request)}/wp-json/>; rel="https://api.w.org/"')
         headers["Access-Control-Expose-Headers"] = "X-WP-Total, X-WP-TotalPages, Link"
-        content = b"" if request.method == "HEAD" else encode_json(body)
-        return Response(content, reply.status, headers, media_type="application/json; charset=UTF-8")
+        status = reply.status
+        if "_envelope" in request.query_params:
+            body, status = {"body": body, "status": status, "headers": dict(reply.headers)}, 200
+        if "_pretty" in request.query_params:
+            content = json.dumps(body, ensure_ascii=True, indent=4).replace("/", "\\/").encode()
+        else:
+            content = encode_json(body)
+        content = b"" if request.method == "HEAD" else content
+        return Response(content, status, headers, media_type="application/json; charset=UTF-8")
 
     async def _serve(self, request: Request) -> Reply:
         pairs = list(request.query_params.multi_items())
@@ -137,6 +144,8 @@ class RestApi:
         inner = found.group(2) or "/"
         if inner == "/":
             return Reply(self.emulator.namespace_index(version, self.home_url(request)))
+        if method == "OPTIONS":
+            return self._options(version, inner)
         matched, params = self._match(version, method, inner)
         if key is None:
             self._refuse_anonymous(matched, pretty)
@@ -202,6 +211,17 @@ class RestApi:
             if params is not None:
                 return candidate, params
         raise NO_ROUTE
+
+    def _options(self, version: Version, path: str) -> Reply:
+        """WordPress's answer to OPTIONS: the route's methods (schemas left out), no permission check."""
+        methods = sorted(
+            {m for r in self.routes if version in r.versions and r.match(path) is not None for m in r.methods}
+        )
+        if not methods:
+            raise NO_ROUTE
+        endpoints = [{"methods": [m], "args": {}} for m in methods]
+        body = {"namespace": f"wc/{version}", "methods": methods, "endpoints": endpoints}
+        return Reply(body, headers={"Allow": ", ".join(methods)})
 
     def _refuse_anonymous(self, matched: Route, pretty: bool) -> None:
         permission = matched.permission

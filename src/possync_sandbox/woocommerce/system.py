@@ -89,7 +89,7 @@ def shop_settings(ctx: RequestContext) -> dict[str, Any]:
     }
 
 
-@route(ROUTES, "GET", "/system_status", "view")
+@route(ROUTES, "GET", "/system_status", "list")
 async def system_status(ctx: RequestContext) -> Reply:
     settings = ctx.settings
     plugin = {
@@ -140,7 +140,7 @@ async def options(ctx: RequestContext) -> Reply:
     return Reply([option_json(ctx.store, group, o) for o in group_options(group)])
 
 
-@route(ROUTES, "GET", "/settings/<group:str>/<option:str>", "view")
+@route(ROUTES, "GET", "/settings/<group:str>/<option:str>", "list")
 async def read_option(ctx: RequestContext) -> Reply:
     group = ctx.path_params["group"]
     option = find_option(group, ctx.path_params["option"])

@@ -172,3 +172,25 @@ def test_data_file_is_written_after_each_write_and_read_at_start(tmp_path: Path)
     assert data_file.exists()
     with open_shop(WooSettings(data_file=str(data_file))) as again:
         assert again.client.get(f"/products/{product['id']}").json()["sku"] == "PERSIST"
+
+
+def test_envelope_wraps_status_and_headers(woo: httpx.Client) -> None:
+    answer = woo.get("/products/9999", params={"_envelope": "1"})
+    assert answer.status_code == 200
+    assert (answer.json()["status"], answer.json()["body"]["code"]) == (
+        404,
+        "woocommerce_rest_product_invalid_id",
+    )
+
+
+def test_pretty_output_is_indented(woo: httpx.Client) -> None:
+    text = woo.get("/system_status", params={"_pretty": "1", "_fields": "environment"}).text
+    assert text.startswith('{\n    "environment"')
+    assert "http:\\/\\/" in text
+
+
+def test_options_lists_the_methods_without_credentials(woo_shop: WooShop) -> None:
+    answer = httpx.options(woo_shop.url("/products/batch"))
+    assert answer.status_code == 200
+    assert answer.json()["methods"] == ["PATCH", "POST", "PUT"]
+    assert answer.headers["allow"] == "PATCH, POST, PUT"
