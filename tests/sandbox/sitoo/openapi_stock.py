@@ -1,8 +1,8 @@
 """The known-wrong spots of the OpenAPI copy in the stock and order schemas, with the reason for each.
 
 They join ``openapi_check.CORRECTIONS`` when this module is imported (the stock tests import it
-through ``stock_support``), before the corrected description is first built. Almost all are
-fields Sitoo's own examples return as ``null`` while the schema lacks ``nullable``.
+through ``stock_support``, at collection time); the description is rebuilt when that list grows.
+Almost all are fields Sitoo's own examples return as ``null`` while the schema lacks ``nullable``.
 """
 
 from __future__ import annotations
