@@ -148,3 +148,16 @@ def test_one_unusable_record_in_a_list_is_reported_and_skipped_when_asked() -> N
     assert [e.record for e in reported] == ["Sitoo product (productid=2, sku=B)"]
     with pytest.raises(UnusableRecordError, match="productid=2"):
         Product.parse_many(payloads)
+
+
+def test_empty_and_null_numbers_read_as_missing_and_booleans_are_refused() -> None:
+    product = Product.parse(
+        {"productid": 1, "sku": "A", "moneyprice": "", "moneypricein": None, "vatvalue": 25}
+    )
+    assert product.moneyprice is None
+    assert product.moneypricein is None
+    assert product.vatvalue == Decimal(25)
+    # A value given as null stays null on the way back (null clears a field); read-only ones are left out.
+    assert product.to_wire() == {"sku": "A", "moneyprice": None, "moneypricein": None}
+    with pytest.raises(UnusableRecordError, match="boolean"):
+        WarehouseItem.parse({"sku": "A", "decimaltotal": True})
