@@ -29,6 +29,7 @@ from possync_sandbox.woocommerce import (
     orders,
     products,
     system,
+    taxes,
     variations,
     webhooks,
 )
@@ -69,6 +70,7 @@ class WooEmulator:
         """The site URL the last request came to (or ``public_url``), for work outside requests."""
         self.routes: list[Route] = [
             *system.ROUTES,
+            *taxes.ROUTES,
             *categories.ROUTES,
             *attributes.ROUTES,
             *variations.ROUTES,

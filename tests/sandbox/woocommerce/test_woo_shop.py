@@ -194,3 +194,11 @@ def test_options_lists_the_methods_without_credentials(woo_shop: WooShop) -> Non
     assert answer.status_code == 200
     assert answer.json()["methods"] == ["PATCH", "POST", "PUT"]
     assert answer.headers["allow"] == "PATCH, POST, PUT"
+
+
+def test_tax_classes_and_rates(woo: httpx.Client) -> None:
+    classes = [c["slug"] for c in woo.get("/taxes/classes").json()]
+    assert classes[0] == "standard"
+    assert "zero-rate" in classes
+    rates = {r["class"]: r["rate"] for r in woo.get("/taxes").json()}
+    assert rates == {"standard": "25.0000", "reduced-rate": "12.0000", "super-reduced-rate": "6.0000"}
