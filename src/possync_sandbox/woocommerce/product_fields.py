@@ -120,9 +120,8 @@ def apply_stock(store: Store, record: Record, body: dict[str, Any], *, variation
             record["stock_status"] = str(body["stock_status"])
         return
     if "manage_stock" in body:
-        record["manage_stock"] = body["manage_stock"] is True or as_bool(
-            body["manage_stock"], False, "manage_stock"
-        )
+        value = body["manage_stock"]
+        record["manage_stock"] = value != "parent" and as_bool(value, False, "manage_stock")
     if kind in ("grouped", "external"):
         record["manage_stock"], record["stock_quantity"] = False, None
         record["stock_status"] = (

@@ -72,6 +72,7 @@ VARIATION_RULES: dict[str, Rule] = {
     "image": "object",
     "attributes": "array",
 }
+"""``manage_stock`` is left out: a variation read back says ``"parent"``, which WooCommerce accepts."""
 
 
 def _type_ok(value: Any, type_name: str) -> bool:

@@ -312,3 +312,23 @@ def test_global_unique_id_must_be_unique_digits(woo_shop: WooShop) -> None:
     assert duplicate.json()["data"]["resource_id"] == owner["id"]
     letters = woo_shop.client.post("/products", json={"name": "y", "global_unique_id": "EAN-ABC"})
     assert error(letters)[:2] == (400, "product_invalid_global_unique_id")
+
+
+def test_a_product_read_back_can_be_sent_back_unchanged(woo_shop: WooShop) -> None:
+    from woo_support import PNG_DATA_URL
+
+    category = woo_shop.client.post("/products/categories", json={"name": "Echo"}).json()
+    fields = {
+        "sku": "ECHO-1",
+        "regular_price": "10.00",
+        "sale_price": "8.00",
+        "categories": [{"id": category["id"]}],
+    }
+    product = woo_shop.product(
+        **fields, images=[{"src": PNG_DATA_URL}], meta_data=[{"key": "colour", "value": "red"}]
+    )
+    echoed = woo_shop.client.put(f"/products/{product['id']}", json=product)
+    assert echoed.status_code == 200, echoed.text
+    assert {k: v for k, v in echoed.json().items() if not k.startswith("date_modified")} == {
+        k: v for k, v in product.items() if not k.startswith("date_modified")
+    }

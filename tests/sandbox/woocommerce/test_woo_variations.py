@@ -119,3 +119,14 @@ def test_delete_variation_trashes_then_force_deletes(woo_shop: WooShop) -> None:
 
 def test_unknown_parent_is_not_found(woo: httpx.Client) -> None:
     assert error(woo.get("/products/9999/variations"))[:2] == (404, "woocommerce_rest_product_invalid_id")
+
+
+def test_a_variation_read_back_can_be_sent_back_unchanged(woo_shop: WooShop) -> None:
+    parent = woo_shop.product(type="variable", manage_stock=True, stock_quantity=7)
+    variation = woo_shop.client.post(f"/products/{parent['id']}/variations", json={"sku": "ECHO"}).json()
+    url = f"/products/{parent['id']}/variations/{variation['id']}"
+    echoed = woo_shop.client.put(url, json=variation)
+    assert echoed.status_code == 200, echoed.text
+    assert {k: v for k, v in echoed.json().items() if not k.startswith("date_modified")} == {
+        k: v for k, v in variation.items() if not k.startswith("date_modified")
+    }
