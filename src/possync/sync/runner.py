@@ -17,7 +17,8 @@ from possync.http import RetryPolicy
 from possync.settings import Operation, Settings
 from possync.sitoo import SitooClient, SitooConfig, config_from_settings
 from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
-from possync.sync.engine import Engine, Progress, SyncStoppedError
+from possync.sync.backoff import Backoff
+from possync.sync.engine import FAST_BACKOFF, Engine, Progress, SyncStoppedError
 from possync.sync.operations import CatalogueSync, StepReport, check_rate_limit, estimate_requests
 from possync.store.models import Run
 from possync.sync.runs import Outcome, RunLog, RunStatus
@@ -65,6 +66,7 @@ async def open_catalogue(
     *,
     progress: Progress | None = None,
     retry: RetryPolicy | None = None,
+    backoff: Backoff = FAST_BACKOFF,
 ) -> AsyncIterator[CatalogueSync]:
     """Both clients connected, the facts loaded, and a ``CatalogueSync`` ready to run."""
     async with (

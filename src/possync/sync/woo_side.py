@@ -16,6 +16,7 @@ from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.interim_mapping import MANUFACTURER, money, sku_problem
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
+from possync.woo.catalog import create_term_once
 from possync.woo.models import Category, Product, Variation
 
 PAGE = 100
@@ -143,7 +144,7 @@ class WooSide:
         if not known:
             known.update({a.name.casefold(): a.id for a in await self.client.attributes.list_all()})
         if name.casefold() not in known:
-            created = await self.client.attributes.create({"name": name})
+            created = await create_term_once(self.client.attributes, {"name": name})
             known[name.casefold()] = created.id
         return known[name.casefold()]
 
