@@ -120,33 +120,22 @@ def variation_attributes_json(store: Store, record: Record) -> list[dict[str, An
 
 
 def _links(view: View, record: Record) -> dict[str, Any]:
-    if record.get("type") == "variation":
-        return view.links(
-            f"{COLLECTION}/{record['id']}", COLLECTION, up=f"{COLLECTION}/{record['parent_id']}"
-        )
+    self_path = f"{COLLECTION}/{record['id']}"
     if record.get("parent_id"):
-        return view.links(
-            f"{COLLECTION}/{record['id']}", COLLECTION, up=f"{COLLECTION}/{record['parent_id']}"
-        )
-    return view.links(f"{COLLECTION}/{record['id']}", COLLECTION)
+        return view.links(self_path, COLLECTION, up=f"{COLLECTION}/{record['parent_id']}")
+    return view.links(self_path, COLLECTION)
 
 
-def product_json(view: View, record: Record) -> dict[str, Any]:
-    """The full product object for ``view.version``."""
-    store, now = view.store, view.store.now()
-    variation = record.get("type") == "variation"
-    parent = store.products.get(record.get("parent_id", 0), {}) if variation else {}
-    price = display_price(store, record)
+def _identity_json(view: View, record: Record, variation: bool) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": record["id"],
         "name": record.get("name", ""),
-        "slug": record.get("slug", "") if not variation else "",
+        "slug": "" if variation else record.get("slug", ""),
         "permalink": permalink(view, record),
     }
-    body |= date_pair(record, "date_created", view.timezone) | date_pair(
-        record, "date_modified", view.timezone
-    )
-    body |= {
+    body |= date_pair(record, "date_created", view.timezone)
+    body |= date_pair(record, "date_modified", view.timezone)
+    return body | {
         "type": record.get("type", "simple"),
         "status": record.get("status", "publish"),
         "featured": record.get("featured", False),
@@ -155,9 +144,12 @@ def product_json(view: View, record: Record) -> dict[str, Any]:
         "short_description": record.get("short_description", ""),
         "sku": record.get("sku", ""),
     }
-    body |= prices_json(view, record, price, on_sale(record, now))
+
+
+def _selling_json(view: View, record: Record, price: str) -> dict[str, Any]:
+    body = prices_json(view, record, price, on_sale(record, view.store.now()))
     body |= {
-        "purchasable": price != "" and body["status"] == "publish",
+        "purchasable": price != "" and record.get("status") == "publish",
         "total_sales": record.get("total_sales", 0),
     }
     body |= downloads_json(record)
@@ -167,10 +159,15 @@ def product_json(view: View, record: Record) -> dict[str, Any]:
         "tax_status": record.get("tax_status", "taxable"),
         "tax_class": record.get("tax_class", ""),
     }
-    body |= stock_json(view, record)
-    body |= {"sold_individually": record.get("sold_individually", False)}
-    body |= shipping_json(record)
-    body |= {
+    body |= stock_json(view, record) | {"sold_individually": record.get("sold_individually", False)}
+    return body | shipping_json(record)
+
+
+def _catalogue_json(view: View, record: Record, variation: bool) -> dict[str, Any]:
+    store = view.store
+    parent = store.products.get(record.get("parent_id", 0), {}) if variation else record
+    images = [record["image"]] if variation and record.get("image") else record.get("images", [])
+    return {
         "shipping_required": not record.get("virtual", False),
         "shipping_taxable": record.get("tax_status", "taxable") in ("taxable", "shipping"),
         "reviews_allowed": record.get("reviews_allowed", True),
@@ -181,24 +178,31 @@ def product_json(view: View, record: Record) -> dict[str, Any]:
         "cross_sell_ids": list(record.get("cross_sell_ids", [])),
         "parent_id": record.get("parent_id", 0),
         "purchase_note": record.get("purchase_note", ""),
-        "categories": _terms(
-            store, "categories", parent.get("categories", []) if variation else record.get("categories", [])
-        ),
+        "categories": _terms(store, "categories", parent.get("categories", [])),
         "tags": _terms(store, "tags", record.get("tags", [])),
-        "images": images_json(
-            view, [record["image"]] if variation and record.get("image") else record.get("images", [])
-        ),
+        "images": images_json(view, images),
     }
+
+
+def _structure_json(store: Store, record: Record, variation: bool) -> dict[str, Any]:
     if variation:
-        body["attributes"] = variation_attributes_json(store, record)
-        body["default_attributes"], body["variations"], body["grouped_products"] = [], [], []
-    else:
-        body["attributes"] = attributes_json(store, record)
-        body["default_attributes"] = list(record.get("default_attributes", []))
-        body["variations"] = (
-            [v["id"] for v in children(store, record["id"])] if record.get("type") == "variable" else []
-        )
-        body["grouped_products"] = list(record.get("grouped_products", []))
+        attributes = variation_attributes_json(store, record)
+        return {"attributes": attributes, "default_attributes": [], "variations": [], "grouped_products": []}
+    variable = record.get("type") == "variable"
+    return {
+        "attributes": attributes_json(store, record),
+        "default_attributes": list(record.get("default_attributes", [])),
+        "variations": [v["id"] for v in children(store, record["id"])] if variable else [],
+        "grouped_products": list(record.get("grouped_products", [])),
+    }
+
+
+def product_json(view: View, record: Record) -> dict[str, Any]:
+    """The full product object for ``view.version``."""
+    variation = record.get("type") == "variation"
+    price = display_price(view.store, record)
+    body = _identity_json(view, record, variation) | _selling_json(view, record, price)
+    body |= _catalogue_json(view, record, variation) | _structure_json(view.store, record, variation)
     body |= {
         "menu_order": record.get("menu_order", 0),
         "price_html": price_html(view, price),
