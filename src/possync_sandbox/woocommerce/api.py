@@ -121,23 +121,16 @@ class RestApi:
         return Response(content, status, headers, media_type="application/json; charset=UTF-8")
 
     async def _serve(self, request: Request) -> Reply:
-        pairs = list(request.query_params.multi_items())
-        rest_route = request.query_params.get("rest_route")
-        pretty = request.url.path.startswith("/wp-json")
-        if pretty:
-            path = request.url.path[len("/wp-json") :] or "/"
-        elif rest_route is not None and request.url.path in ("/", "/index.php"):
-            path = rest_route
-        else:
-            raise NO_ROUTE
+        path, pretty = self._rest_path(request)
         method = self._method(request)
         raw = await request.body()
         form = self._form_pairs(request, raw)
         body = self._body(request, raw, form)
-        key = self._authenticate(request, method, pairs, form) if pretty else None
-        if path in ("/", ""):
+        pairs = list(request.query_params.multi_items())
+        key = self._authenticate(request, pairs, form) if pretty else None
+        if path.strip("/") == "":
             return Reply(self.emulator.index(self.home_url(request)))
-        found = _NAMESPACE.match(path.rstrip("/") or "/")
+        found = _NAMESPACE.match(path.rstrip("/"))
         if found is None:
             raise NO_ROUTE
         version: Version = "v3" if found.group(1) == "v3" else "v2"
@@ -152,11 +145,21 @@ class RestApi:
         query = {k: v for k, v in parse_params(pairs).items() if k != "rest_route"}
         view = View(self.emulator.store, version, self.home_url(request))
         self.emulator.home_url = view.home_url
-        ctx = RequestContext(self.emulator, view, method, inner, params, query, body, key)
-        reply = await matched.handler(ctx)
+        reply = await matched.handler(
+            RequestContext(self.emulator, view, method, inner, params, query, body, key)
+        )
         if method in WRITES:
             self.emulator.after_write()
         return reply
+
+    def _rest_path(self, request: Request) -> tuple[str, bool]:
+        """The REST route asked for and whether it came in the pretty ``/wp-json`` form."""
+        if request.url.path.startswith("/wp-json"):
+            return request.url.path[len("/wp-json") :] or "/", True
+        rest_route = request.query_params.get("rest_route")
+        if rest_route is not None and request.url.path in ("/", "/index.php"):
+            return rest_route, False
+        raise NO_ROUTE
 
     def _method(self, request: Request) -> str:
         method = request.method.upper()
@@ -188,7 +191,7 @@ class RestApi:
         return parsed if isinstance(parsed, dict) else {}
 
     def _authenticate(
-        self, request: Request, method: str, pairs: list[tuple[str, str]], form: list[tuple[str, str]]
+        self, request: Request, pairs: list[tuple[str, str]], form: list[tuple[str, str]]
     ) -> ApiKey | None:
         auth = AuthRequest(
             method=request.method.upper(),
