@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from possync_sandbox.woocommerce.auth import AuthRequest, authenticate, check_permission
 from possync_sandbox.woocommerce.context import ANONYMOUS_ERRORS, Reply, RequestContext, Route, Version, View
@@ -79,6 +80,11 @@ class RestApi:
     def __init__(self, emulator: WooEmulator, routes: list[Route]) -> None:
         self.emulator = emulator
         self.routes = routes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """ASGI entry: every HTTP method reaches the dispatcher (WordPress refuses unknown ones itself)."""
+        response = await self.handle(Request(scope, receive))
+        await response(scope, receive, send)
 
     async def handle(self, request: Request) -> Response:
         try:

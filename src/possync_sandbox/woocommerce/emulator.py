@@ -40,7 +40,6 @@ from possync_sandbox.woocommerce.settings import WooSettings
 from possync_sandbox.woocommerce.store import Store
 
 Hook = Callable[[], Awaitable[None]]
-ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
 _PLACEHOLDER = re.compile(r"<(\w+)(:str)?>")
@@ -89,7 +88,7 @@ class WooEmulator:
                 HttpRoute(
                     "/wp-content/uploads/{path:path}", media.serve_upload(self), methods=["GET", "HEAD"]
                 ),
-                HttpRoute("/{path:path}", self.api.handle, methods=ALL_METHODS),
+                HttpRoute("/{path:path}", self.api),
             ],
             lifespan=self._lifespan,
         )

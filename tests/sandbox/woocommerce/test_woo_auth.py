@@ -224,3 +224,8 @@ def test_oauth_signs_against_the_configured_home_url(plain_http: WooShop) -> Non
     signed_url = "http://shop.example/wp-json/wc/v3/products"
     answer = httpx.get(plain_http.url("/products"), params=oauth_params("GET", signed_url))
     assert answer.status_code == 200, answer.text
+
+
+def test_unknown_request_method_is_refused_for_a_key(woo_shop: WooShop) -> None:
+    answer = httpx.request("PROPFIND", woo_shop.url("/products"), auth=(KEY, SECRET))
+    assert error(answer) == (401, AUTH_ERROR, "Unknown request method.")
