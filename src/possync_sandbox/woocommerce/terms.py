@@ -194,6 +194,9 @@ async def list_terms(taxonomy: Taxonomy, ctx: RequestContext) -> Reply:
         rows = [t for t in rows if t["slug"] in (ctx.list_param("slug") or [])]
     if ctx.bool_param("hide_empty"):
         rows = [t for t in rows if t["count"] > 0]
+    if ctx.query.get("product") not in (None, ""):
+        product = ctx.store.products.get(ctx.int_param("product", 0), {})
+        rows = [t for t in rows if t["id"] in product.get(taxonomy.table, [])]
     rows = order_records(ctx, rows, fields=TERM_ORDERBY, default_orderby="name", default_order="asc")
     return page_reply(ctx, rows, lambda t: term_json(taxonomy, view, t, collection))
 

@@ -152,3 +152,11 @@ def test_product_tag_by_name_is_created(woo_shop: WooShop) -> None:
     product = woo_shop.product(tags=[{"name": "Organic"}])
     assert [t["name"] for t in product["tags"]] == ["Organic"]
     assert [t["name"] for t in woo_shop.client.get("/products/tags").json()] == ["Organic"]
+
+
+def test_list_filtered_by_product(woo_shop: WooShop) -> None:
+    shoes, hats = category(woo_shop, "Shoes"), category(woo_shop, "Hats")
+    product = woo_shop.product(categories=[{"id": shoes["id"]}])
+    found = woo_shop.client.get("/products/categories", params={"product": product["id"]}).json()
+    assert [c["id"] for c in found] == [shoes["id"]]
+    assert hats["id"] not in [c["id"] for c in found]
