@@ -218,6 +218,10 @@ class Store:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def emit(self, topic: str, resource_id: int) -> None:
         for listener in list(self._listeners):
             listener(topic, resource_id)

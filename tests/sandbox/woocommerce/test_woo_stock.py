@@ -10,9 +10,14 @@ from possync_sandbox.woocommerce.stock import change_stock
 def test_change_on_a_managed_product_moves_quantity_status_and_date(woo_shop: WooShop) -> None:
     product = woo_shop.product(name="Cap", manage_stock=True, stock_quantity=2)
     events: list[tuple[str, int]] = []
-    woo_shop.emulator.store.subscribe(lambda topic, resource: events.append((topic, resource)))
+
+    def record(topic: str, resource: int) -> None:
+        events.append((topic, resource))
+
+    woo_shop.emulator.store.subscribe(record)
     woo_shop.emulator.store.clock.advance(5)
     change = change_stock(woo_shop.emulator.store, product["id"], -2)
+    woo_shop.emulator.store.unsubscribe(record)
     assert change is not None
     assert (change.name, change.before, change.after) == ("Cap", 2, 0)
     shown = woo_shop.client.get(f"/products/{product['id']}").json()
