@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 _NAMESPACE = re.compile(r"^/wc/(v2|v3)(/.*)?$")
 _BRACKETS = re.compile(r"^([^\[]+)((?:\[[^\]]*\])+)$")
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+NO_CACHE = {
+    "Cache-Control": "no-cache, must-revalidate, max-age=0, no-store, private",
+    "Expires": "Wed, 11 Jan 1984 05:00:00 GMT",
+}
 
 
 def encode_json(body: Any) -> bytes:
@@ -113,7 +117,12 @@ class RestApi:
         fields = request.query_params.get("_fields")
         if fields and reply.status < 400:
             body = trim_fields(body, fields)
-        headers = {"X-Robots-Tag": "noindex", "X-Content-Type-Options": "nosniff", **reply.headers}
+        headers = {
+            "X-Robots-Tag": "noindex",
+            "X-Content-Type-Options": "nosniff",
+            **NO_CACHE,
+            **reply.headers,
+        }
         headers.setdefault("Link", f'<{self.home_url(request)}/wp-json/>; rel="https://api.w.org/"')
         headers["Access-Control-Expose-Headers"] = "X-WP-Total, X-WP-TotalPages, Link"
         status = reply.status
@@ -151,9 +160,9 @@ class RestApi:
         query = {k: v for k, v in parse_params(pairs).items() if k != "rest_route"}
         view = View(self.emulator.store, version, self.home_url(request))
         self.emulator.home_url = view.home_url
-        reply = await matched.handler(
-            RequestContext(self.emulator, view, method, inner, params, query, body, key)
-        )
+        ctx = RequestContext(self.emulator, view, method, inner, params, query, body, key)
+        reply = await matched.handler(ctx)
+        reply.headers.setdefault("Allow", ", ".join(self._methods(version, inner)))
         if method in WRITES:
             self.emulator.after_write()
         return reply
@@ -221,11 +230,13 @@ class RestApi:
                 return candidate, params
         raise NO_ROUTE
 
+    def _methods(self, version: Version, path: str) -> list[str]:
+        routes = (r for r in self.routes if version in r.versions and r.match(path) is not None)
+        return sorted({method for r in routes for method in r.methods})
+
     def _options(self, version: Version, path: str) -> Reply:
         """WordPress's answer to OPTIONS: the route's methods (schemas left out), no permission check."""
-        methods = sorted(
-            {m for r in self.routes if version in r.versions and r.match(path) is not None for m in r.methods}
-        )
+        methods = self._methods(version, path)
         if not methods:
             raise NO_ROUTE
         endpoints = [{"methods": [m], "args": {}} for m in methods]

@@ -202,3 +202,10 @@ def test_tax_classes_and_rates(woo: httpx.Client) -> None:
     assert "zero-rate" in classes
     rates = {r["class"]: r["rate"] for r in woo.get("/taxes").json()}
     assert rates == {"standard": "25.0000", "reduced-rate": "12.0000", "super-reduced-rate": "6.0000"}
+
+
+def test_answers_carry_allow_and_no_cache_headers(woo: httpx.Client) -> None:
+    answer = woo.get("/products")
+    assert answer.headers["allow"] == "GET, POST"
+    assert answer.headers["content-type"] == "application/json; charset=UTF-8"
+    assert "no-cache" in answer.headers["cache-control"]
