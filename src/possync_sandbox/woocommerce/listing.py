@@ -110,7 +110,8 @@ def order_records(
     default_order: str = "desc",
     tie_break: bool = True,
 ) -> list[Record]:
-    """Sort by ``orderby``/``order``; ``id`` breaks ties on dates unless ``tie_break`` is off."""
+    """Sort by ``orderby``/``order``; ``id`` breaks ties unless ``tie_break`` is off (then ties come in a
+    fixed but arbitrary order, as on a real shop: clients must page with ``orderby=id`` to be safe)."""
     orderby = enum_param(ctx, "orderby", list(fields), default_orderby)
     order = enum_param(ctx, "order", ["asc", "desc"], default_order)
     reverse = order == "desc"
@@ -122,9 +123,18 @@ def order_records(
     def key(record: Record) -> tuple[Any, ...]:
         value = record.get(field)
         value = value.lower() if isinstance(value, str) else value
-        return (value is None, value if value is not None else 0, record["id"] if tie_break else 0)
+        return (
+            value is None,
+            value if value is not None else 0,
+            record["id"] if tie_break else scrambled(record["id"]),
+        )
 
     return sorted(rows, key=key, reverse=reverse)
+
+
+def scrambled(record_id: int) -> int:
+    """A fixed but arbitrary-looking rank, for ties MySQL leaves unordered (same-second products)."""
+    return (record_id * 2654435761) % 2**32
 
 
 def page_reply(

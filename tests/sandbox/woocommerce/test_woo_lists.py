@@ -202,3 +202,13 @@ def test_fields_trims_each_object(woo_shop: WooShop) -> None:
     woo_shop.product(sku="T-1", manage_stock=True, stock_quantity=3)
     answer = woo_shop.client.get("/products", params={"_fields": "id,sku,stock_quantity"})
     assert set(answer.json()[0]) == {"id", "sku", "stock_quantity"}
+
+
+def test_same_second_products_have_no_id_tie_breaker(woo_shop: WooShop) -> None:
+    woo_shop.emulator.store.clock.frozen = woo_shop.emulator.store.clock.now()
+    ids = add_products(woo_shop, 11)
+    default = [p["id"] for p in woo_shop.client.get("/products", params={"per_page": 11}).json()]
+    assert sorted(default) == sorted(ids)
+    assert default not in (sorted(ids), sorted(ids, reverse=True))
+    by_id = woo_shop.client.get("/products", params={"per_page": 11, "orderby": "id", "order": "desc"}).json()
+    assert [p["id"] for p in by_id] == sorted(ids, reverse=True)
