@@ -158,7 +158,8 @@ class RestApi:
         if key is None:
             self._refuse_anonymous(matched, pretty)
         query = {k: v for k, v in parse_params(pairs).items() if k != "rest_route"}
-        view = View(self.emulator.store, version, self.home_url(request))
+        context = "edit" if request.query_params.get("context") == "edit" else "view"
+        view = View(self.emulator.store, version, self.home_url(request), context)
         self.emulator.home_url = view.home_url
         ctx = RequestContext(self.emulator, view, method, inner, params, query, body, key)
         reply = await matched.handler(ctx)

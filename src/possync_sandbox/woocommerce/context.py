@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from possync_sandbox.woocommerce.errors import invalid_param, not_of_type
 from possync_sandbox.woocommerce.settings import ApiKey, WooSettings
 from possync_sandbox.woocommerce.store import Store
+from possync_sandbox.woocommerce.wire import autop
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
@@ -53,6 +54,11 @@ class View:
     store: Store
     version: Version
     home_url: str
+    context: str = "view"
+    """WordPress's ``context`` parameter: ``view`` renders descriptions, ``edit`` gives them raw."""
+
+    def rendered(self, text: str) -> str:
+        return autop(text) if self.context == "view" else text
 
     @property
     def settings(self) -> WooSettings:

@@ -140,8 +140,8 @@ def _identity_json(view: View, record: Record, variation: bool) -> dict[str, Any
         "status": record.get("status", "publish"),
         "featured": record.get("featured", False),
         "catalog_visibility": record.get("catalog_visibility", "visible"),
-        "description": record.get("description", ""),
-        "short_description": record.get("short_description", ""),
+        "description": view.rendered(record.get("description", "")),
+        "short_description": view.rendered(record.get("short_description", "")),
         "sku": record.get("sku", ""),
     }
 

@@ -57,7 +57,7 @@ def variation_json(view: View, record: Record) -> dict[str, Any]:
         record, "date_modified", view.timezone
     )
     body |= {
-        "description": record.get("description", ""),
+        "description": view.rendered(record.get("description", "")),
         "permalink": permalink(view, record),
         "sku": record.get("sku", ""),
     }

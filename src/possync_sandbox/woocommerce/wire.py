@@ -85,6 +85,28 @@ def price_string(value: Any) -> str:
     return text
 
 
+_BLOCK = re.compile(
+    r"^\s*<(p|div|ul|ol|li|h[1-6]|table|blockquote|pre|figure|section|hr|dl|form)\b", re.IGNORECASE
+)
+
+
+def autop(text: str) -> str:
+    """WordPress ``wpautop`` for plain text: paragraphs in ``<p>``, single newlines as ``<br />``.
+
+    Product descriptions read in the ``view`` context come back this way, so ``"Soft"`` written is
+    ``"<p>Soft</p>\n"`` read; block-level HTML is left as it is.
+    """
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        return ""
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    shaped = [
+        block if _BLOCK.match(block) else f"<p>{block.replace(chr(10), '<br />' + chr(10))}</p>"
+        for block in blocks
+    ]
+    return "\n".join(shaped) + "\n"
+
+
 def slugify(text: str) -> str:
     """WordPress ``sanitize_title``: lower-case ASCII, dashes, accents removed."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

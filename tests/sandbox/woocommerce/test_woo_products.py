@@ -332,3 +332,11 @@ def test_a_product_read_back_can_be_sent_back_unchanged(woo_shop: WooShop) -> No
     assert {k: v for k, v in echoed.json().items() if not k.startswith("date_modified")} == {
         k: v for k, v in product.items() if not k.startswith("date_modified")
     }
+
+
+def test_descriptions_are_rendered_in_view_and_raw_in_edit_context(woo_shop: WooShop) -> None:
+    product = woo_shop.product(description="Soft cotton.\n\nMachine wash.", short_description="Soft")
+    assert product["description"] == "<p>Soft cotton.</p>\n<p>Machine wash.</p>\n"
+    assert product["short_description"] == "<p>Soft</p>\n"
+    raw = woo_shop.client.get(f"/products/{product['id']}", params={"context": "edit"}).json()
+    assert (raw["description"], raw["short_description"]) == ("Soft cotton.\n\nMachine wash.", "Soft")
