@@ -26,7 +26,7 @@ from possync_sandbox.woocommerce.product_attributes import ensure_term
 from possync_sandbox.woocommerce.products import save_product
 from possync_sandbox.woocommerce.store import Record
 from possync_sandbox.woocommerce.variations import save_variation
-from possync_sandbox.woocommerce.wire import parse_input_date, slugify, unique_slug
+from possync_sandbox.woocommerce.wire import parse_input_date, slugify, term_name, unique_slug
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
@@ -120,7 +120,7 @@ class CatalogueLoader:
         term_id = store.new_id("term")
         store.categories[term_id] = {
             "id": term_id,
-            "name": name,
+            "name": term_name(name),
             "slug": unique_slug(slug, taken),
             "parent": parent,
             "description": description,

@@ -13,19 +13,20 @@ from typing import Any
 from possync_sandbox.woocommerce.attributes import find_attribute
 from possync_sandbox.woocommerce.context import as_bool
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import slugify, unique_slug
+from possync_sandbox.woocommerce.wire import slugify, term_name, unique_slug
 
 
 def ensure_term(store: Store, attribute_id: int, name: str) -> Record:
     """The term of a global attribute with this name or slug, created when missing."""
     siblings = [t for t in store.terms.values() if t.get("attribute_id") == attribute_id]
-    wanted = name.strip().lower()
+    name = term_name(name)
+    wanted = name.lower()
     found = next((t for t in siblings if wanted in (t["name"].lower(), t["slug"])), None)
     if found is not None:
         return found
     term_id = store.new_id("term")
     slug = unique_slug(slugify(name) or str(term_id), {t["slug"] for t in siblings})
-    term = {"id": term_id, "name": name.strip(), "slug": slug, "parent": 0, "description": ""}
+    term = {"id": term_id, "name": name, "slug": slug, "parent": 0, "description": ""}
     store.terms[term_id] = term | {"attribute_id": attribute_id, "menu_order": 0}
     return store.terms[term_id]
 

@@ -29,7 +29,7 @@ from possync_sandbox.woocommerce.sku import apply_identifiers, register
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record, Store
-from possync_sandbox.woocommerce.wire import parse_input_date, slugify, unique_slug
+from possync_sandbox.woocommerce.wire import parse_input_date, slugify, term_name, unique_slug
 
 ROUTES: list[Route] = []
 serialise = product_json
@@ -119,7 +119,7 @@ def _apply_terms(store: Store, draft: Record, body: dict[str, Any]) -> None:
 def _tag_id(store: Store, tag: dict[str, Any]) -> int:
     if tag.get("id"):
         return int(tag["id"]) if int(tag["id"]) in store.tags else 0
-    name = str(tag.get("name") or "").strip()
+    name = term_name(str(tag.get("name") or ""))
     found = next((t["id"] for t in store.tags.values() if t["name"].lower() == name.lower()), 0)
     if found or not name:
         return int(found)

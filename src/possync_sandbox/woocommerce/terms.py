@@ -17,7 +17,7 @@ from possync_sandbox.woocommerce.errors import WooError, missing_param
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.media import image_json, resolve_image
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record
-from possync_sandbox.woocommerce.wire import slugify, unique_slug
+from possync_sandbox.woocommerce.wire import slugify, term_name, unique_slug
 
 TERM_ORDERBY = {
     "id": "id",
@@ -125,7 +125,7 @@ async def _apply_extra(taxonomy: Taxonomy, ctx: RequestContext, term: Record, bo
 
 async def create_term(taxonomy: Taxonomy, ctx: RequestContext) -> Reply:
     body = ctx.body
-    name = str(body.get("name") or "").strip()
+    name = term_name(str(body.get("name") or ""))
     if not name:
         raise missing_param("name")
     parent = _parent(taxonomy, ctx, body) or 0
@@ -156,7 +156,7 @@ async def update_term(taxonomy: Taxonomy, ctx: RequestContext) -> Reply:
     if parent is not None:
         term["parent"] = parent
     if body.get("name"):
-        term["name"] = str(body["name"]).strip()
+        term["name"] = term_name(str(body["name"]))
     if body.get("slug"):
         slug = slugify(str(body["slug"]))
         clash = next((t for t in taxonomy.rows(ctx) if t["slug"] == slug and t["id"] != term["id"]), None)

@@ -107,8 +107,23 @@ def autop(text: str) -> str:
     return "\n".join(shaped) + "\n"
 
 
+_TAG = re.compile(r"<[^>]*>")
+_LONE_AMPERSAND = re.compile(r"&(?!#?\w+;)")
+
+
+def term_name(text: str) -> str:
+    """A term name as WordPress stores it (``sanitize_text_field`` then ``_wp_specialchars``).
+
+    Tags are stripped, whitespace collapsed, and ``&``, ``<``, ``>`` become entities, so a category
+    written as ``"Skor & stövlar"`` reads back as ``"Skor &amp; stövlar"``.
+    """
+    clean = " ".join(_TAG.sub("", text).split())
+    return _LONE_AMPERSAND.sub("&amp;", clean).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def slugify(text: str) -> str:
     """WordPress ``sanitize_title``: lower-case ASCII, dashes, accents removed."""
+    text = re.sub(r"&.+?;", "", text)
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9_\s-]", "", folded.lower())
     return re.sub(r"[\s-]+", "-", slug).strip("-")

@@ -160,3 +160,10 @@ def test_list_filtered_by_product(woo_shop: WooShop) -> None:
     found = woo_shop.client.get("/products/categories", params={"product": product["id"]}).json()
     assert [c["id"] for c in found] == [shoes["id"]]
     assert hats["id"] not in [c["id"] for c in found]
+
+
+def test_names_are_stored_with_html_entities(woo_shop: WooShop) -> None:
+    created = category(woo_shop, "Skor & stövlar")
+    assert (created["name"], created["slug"]) == ("Skor &amp; stövlar", "skor-stovlar")
+    again = woo_shop.client.post("/products/categories", json={"name": "Skor &amp; stövlar"})
+    assert again.json()["code"] == "term_exists"
