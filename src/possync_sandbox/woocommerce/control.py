@@ -1,6 +1,7 @@
 """The sandbox control API under ``/__sandbox__``: reset, catalogue, state, counters, faults, settings.
 
-Tests and the demo drive the emulator through these routes; they are never authenticated,
+Tests and the demo drive the emulator through these routes (``POST /catalogue`` takes ``seed``,
+``products`` and optionally the generator's ``images`` and ``orders``); they are never authenticated,
 never counted and never faulted, and answer plain JSON (not WordPress-encoded).
 """
 
@@ -43,7 +44,9 @@ def control_routes(emulator: WooEmulator) -> list[Route]:
 
         body = await read_json(request)
         emulator.reset()
-        summary = emulator.load_catalogue(generate(int(body.get("seed", 1)), int(body.get("products", 60))))
+        options = {k: body[k] for k in ("images", "orders") if k in body}
+        catalogue = generate(int(body.get("seed", 1)), int(body.get("products", 60)), **options)
+        summary = emulator.load_catalogue(catalogue)
         return json_response(summary)
 
     async def state(request: Request) -> Response:
