@@ -93,3 +93,11 @@ def test_variation_image_by_src_gets_variation_error_codes(woo_shop: WooShop) ->
     assert woo_shop.client.post(url, json={"image": {"src": PNG_DATA_URL}}).json()["image"]["id"] > 0
     answer = woo_shop.client.post(url, json={"image": {"id": 999}})
     assert error(answer)[:2] == (400, "woocommerce_variation_invalid_image_id")
+
+
+def test_src_may_point_at_the_shop_itself(woo_shop: WooShop) -> None:
+    first = woo_shop.product(images=[{"src": PNG_DATA_URL}])
+    own_url = first["images"][0]["src"]
+    second = woo_shop.product(images=[{"src": own_url}])
+    assert second["images"][0]["id"] != first["images"][0]["id"]
+    assert httpx.get(second["images"][0]["src"]).content == PNG
