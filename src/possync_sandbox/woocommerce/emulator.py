@@ -13,8 +13,10 @@ import json
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 from starlette.routing import Route as HttpRoute
@@ -48,6 +50,12 @@ _PLACEHOLDER = re.compile(r"<(\w+)(:str)?>")
 def _wordpress_pattern(found: re.Match[str]) -> str:
     """A route placeholder as WordPress lists it: ``(?P<id>[\\d]+)``."""
     return f"(?P<{found.group(1)}>" + ("[\\w-]+)" if found.group(2) else "[\\d]+)")
+
+
+def _gmt_offset(timezone: str, moment: datetime) -> str:
+    """WordPress's ``gmt_offset`` option: hours east of UTC, ``"1"`` or ``"5.5"``."""
+    offset = moment.astimezone(ZoneInfo(timezone)).utcoffset() or timedelta(0)
+    return f"{offset.total_seconds() / 3600:g}"
 
 
 def is_api(path: str) -> bool:
@@ -149,7 +157,7 @@ class WooEmulator:
             "description": "",
             "url": home_url,
             "home": home_url,
-            "gmt_offset": "1",
+            "gmt_offset": _gmt_offset(self.settings.timezone, self.store.clock.now()),
             "timezone_string": self.settings.timezone,
             "namespaces": ["oembed/1.0", "wc/store/v1", "wc/v1", "wc/v2", "wc/v3", "wc-admin", "wp/v2"],
             "authentication": {},
