@@ -7,6 +7,7 @@ endpoints (100 items a call); each item's own result is returned.
 
 from __future__ import annotations
 
+import html
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -33,12 +34,17 @@ def category_paths(categories: Sequence[Category]) -> dict[int, str]:
             category = by_id[cid]
             parent = category.parent
             prefix = path(parent, depth + 1) + "/" if parent in by_id and parent != cid and depth < 50 else ""
-            paths[cid] = prefix + category.name
+            paths[cid] = prefix + term_name(category.name)
         return paths[cid]
 
     for cid in by_id:
         path(cid)
     return paths
+
+
+def term_name(name: str) -> str:
+    """A category or term name as the merchant typed it: WordPress stores ``&`` as ``&amp;``."""
+    return html.unescape(name)
 
 
 def _result(item: ItemResult[Any]) -> WriteResult:
@@ -50,7 +56,7 @@ def _result(item: ItemResult[Any]) -> WriteResult:
 def _manufacturer(product: Product) -> str:
     for attribute in product.attributes:
         if attribute.name.casefold() == MANUFACTURER.casefold() and attribute.options:
-            return str(attribute.options[0])
+            return term_name(str(attribute.options[0]))
     return ""
 
 
@@ -117,7 +123,11 @@ class WooSide:
             Record(
                 str(c.id),
                 paths[c.id],
-                {"name": c.name, "parent": str(c.parent) if c.parent else None, "description": c.description},
+                {
+                    "name": term_name(c.name),
+                    "parent": str(c.parent) if c.parent else None,
+                    "description": c.description,
+                },
             )
             for c in categories
             if c.slug != DEFAULT_CATEGORY
@@ -154,11 +164,11 @@ class WooSide:
 
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
-        yield [Record(str(t.id), t.name, {"name": t.name}) for t in terms]
+        yield [Record(str(t.id), term_name(t.name), {"name": term_name(t.name)}) for t in terms]
 
     async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
-        found = {t.name: str(t.id) for t in terms}
+        found = {term_name(t.name): str(t.id) for t in terms}
         return {key: found[key] for key in keys if key in found}
 
     async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:

@@ -1,0 +1,121 @@
+"""Crash and resume: ``possync sync`` killed with SIGKILL at random points, rerun each time.
+
+The sync runs in a subprocess against the emulators served by this test; it is killed ten times
+during one full sync, each time at a random moment after its first write (mid-request, or while
+results are recorded), restarted each time, then run to the end. The shop must end
+exactly as after an undisturbed run: the same products, variations and categories, once each.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from possync.sandbox import SandboxPair, sandbox_pair
+from possync.store import open_store
+from possync.sync.operations import FULL_SYNC
+from possync.sync.runner import open_catalogue, run_logged
+from possync_sandbox.catalogue import generate
+from possync_sandbox.faults import FaultPlan
+
+CATALOGUE = generate(8, 100, orders=0)
+CLI = "from possync.cli import main; main()"
+KILLS = 10
+
+
+def shop_state(pair: SandboxPair) -> dict[str, Any]:
+    """What a merchant sees in the shop, independent of ids."""
+    state = pair.woo.state()
+    categories = {c["id"]: c for c in state["categories"]}
+
+    def path(cid: int) -> str:
+        category = categories[cid]
+        return (path(category["parent"]) + "/" if category["parent"] else "") + category["name"]
+
+    products = sorted(
+        (
+            p["sku"],
+            p["name"],
+            p["type"],
+            p["regular_price"],
+            p["sale_price"],
+            p["status"],
+            sorted(path(c) for c in p["categories"]),
+            sorted((a["name"], tuple(a["options"])) for a in p["attributes"]),
+        )
+        for p in state["products"]
+    )
+    variations = sorted(
+        (
+            v["sku"],
+            v["regular_price"],
+            v["sale_price"],
+            sorted((a["name"], a["option"]) for a in v["attributes"]),
+        )
+        for v in state["variations"]
+    )
+    return {
+        "categories": sorted(path(cid) for cid in categories),
+        "products": products,
+        "variations": variations,
+    }
+
+
+def shop_writes(pair: SandboxPair) -> int:
+    return sum(n for route, n in pair.woo.counter.by_route.items() if not route.startswith("GET"))
+
+
+def sync_command(config: Path) -> list[str]:
+    return [sys.executable, "-c", CLI, "sync", *(op.value for op in FULL_SYNC), "--config", str(config)]
+
+
+def run_and_kill(config: Path, pair: SandboxPair, rng: random.Random) -> int:
+    """Start a sync and SIGKILL it at a random moment after its first write; 1 if it was killed."""
+    before, target = shop_writes(pair), 1
+    process = subprocess.Popen(sync_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while process.poll() is None:
+        if shop_writes(pair) - before >= target:
+            time.sleep(rng.uniform(0, 0.03))  # land anywhere: mid-request, or while recording results
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            return 1
+        time.sleep(0.005)
+    return 0
+
+
+async def undisturbed(folder: Path) -> dict[str, Any]:
+    sessions = open_store(f"sqlite:///{folder / 'undisturbed.db'}")
+    with sandbox_pair(CATALOGUE, "pos", name="calm") as pair:
+        async with open_catalogue(pair.connection, sessions) as sync:
+            await run_logged(sync, sessions, pair.connection, FULL_SYNC)
+        return shop_state(pair)
+
+
+async def test_killed_sync_resumes_to_the_state_of_an_undisturbed_run(
+    store_engine: Engine, tmp_path: Path
+) -> None:
+    expected = await undisturbed(tmp_path)
+    url = store_engine.url.render_as_string(hide_password=False)
+    rng = random.Random(11)
+    with sandbox_pair(CATALOGUE, "pos", name="crash", https=False) as pair:
+        pair.woo.faults.configure(FaultPlan(latency_ms=15))  # each write takes a moment to land in
+        config = tmp_path / "possync.toml"
+        config.write_text(pair.config_toml(url))
+        kills = 0
+        while kills < KILLS and run_and_kill(config, pair, rng):
+            kills += 1
+        final = subprocess.run(sync_command(config), capture_output=True, text=True, timeout=120, check=False)
+        assert final.returncode == 0, final.stdout + final.stderr
+        got = shop_state(pair)
+    assert kills == KILLS
+    skus = [p[0] for p in got["products"] if p[0]] + [v[0] for v in got["variations"]]
+    assert len(skus) == len(set(skus))
+    assert got == expected
