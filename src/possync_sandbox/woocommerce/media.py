@@ -138,8 +138,8 @@ async def resolve_image(store: Store, entry: Any, prefix: str) -> int | None:
         return None
     if entry.get("name"):
         record["name"] = str(entry["name"])
-    if "alt" in entry:
-        record["alt"] = str(entry["alt"] or "")
+    if entry.get("alt"):
+        record["alt"] = str(entry["alt"])
     return int(record["id"])
 
 

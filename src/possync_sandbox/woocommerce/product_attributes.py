@@ -82,9 +82,14 @@ def apply_default_attributes(store: Store, draft: Record, body: dict[str, Any]) 
 def match_parent_attribute(
     store: Store, parent: Record, entry: dict[str, Any], *, variation_only: bool = True
 ) -> Record | None:
-    """The parent's attribute an entry refers to, by global ``id`` or by name."""
+    """The parent's attribute an entry refers to: by ``id`` for a global attribute, else by name.
+
+    As in WooCommerce, a name is compared with the attribute's key (``sanitize_title`` of a custom
+    attribute's name, or the taxonomy ``pa_size``), so ``{"name": "Size"}`` does not find a global
+    "Size" attribute: it is skipped, silently.
+    """
     attribute_id = int(entry.get("id") or 0)
-    name = str(entry.get("name") or "").lower()
+    name = slugify(str(entry.get("name") or ""))
     for attribute in parent.get("attributes", []):
         if variation_only and not attribute.get("variation"):
             continue
@@ -97,5 +102,4 @@ def match_parent_attribute(
 
 def _names(store: Store, attribute: Record, name: str) -> bool:
     glob = store.attributes.get(attribute["id"])
-    candidates = {attribute["name"].lower()} | ({glob["slug"], f"pa_{glob['slug']}"} if glob else set())
-    return name in candidates
+    return name == (f"pa_{glob['slug']}" if glob else slugify(attribute["name"]))

@@ -133,10 +133,10 @@ def apply_stock(store: Store, record: Record, body: dict[str, Any], *, variation
     else:
         record["stock_quantity"] = None
         if variation:
-            record["backorders"] = "no"
+            record["backorders"], record["low_stock_amount"] = "no", None
     if "stock_status" in body and kind != "variable":
         record["stock_status"] = str(body["stock_status"])
-    if "low_stock_amount" in body:
+    if record["manage_stock"] and "low_stock_amount" in body:
         value = body["low_stock_amount"]
         record["low_stock_amount"] = None if value in (None, "") else int(value)
     refresh_status(store, record)

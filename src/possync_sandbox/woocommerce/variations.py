@@ -133,7 +133,7 @@ async def save_variation(ctx: RequestContext, parent: Record, stored: Record | N
         "image": draft.get("image"),
     }
     if "status" in body:
-        draft["status"] = body["status"] if body["status"] in STATUSES else "publish"
+        draft["status"] = body["status"] if body["status"] in STATUSES else "draft"
     apply_identifiers(store, draft, body, new_product=False)
     apply_common(store, draft, body)
     apply_stock(store, draft, body, variation=True)

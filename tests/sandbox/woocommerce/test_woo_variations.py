@@ -130,3 +130,22 @@ def test_a_variation_read_back_can_be_sent_back_unchanged(woo_shop: WooShop) -> 
     assert {k: v for k, v in echoed.json().items() if not k.startswith("date_modified")} == {
         k: v for k, v in variation.items() if not k.startswith("date_modified")
     }
+
+
+def test_a_global_attribute_is_found_by_id_or_taxonomy_name_not_by_label(woo_shop: WooShop) -> None:
+    size = size_attribute(woo_shop)
+    parent = woo_shop.product(type="variable", attributes=[{"id": size, "variation": True, "options": ["S"]}])
+    url = f"/products/{parent['id']}/variations"
+    by_label = woo_shop.client.post(url, json={"attributes": [{"name": "Size", "option": "S"}]}).json()
+    by_taxonomy = woo_shop.client.post(url, json={"attributes": [{"name": "pa_size", "option": "S"}]}).json()
+    assert by_label["attributes"] == []
+    assert [a["option"] for a in by_taxonomy["attributes"]] == ["S"]
+
+
+def test_batch_variation_with_an_unknown_status_is_a_draft(woo_shop: WooShop) -> None:
+    parent = woo_shop.product(type="variable")
+    body = {"create": [{"status": "bogus"}]}
+    created = woo_shop.client.post(f"/products/{parent['id']}/variations/batch", json=body).json()["create"][
+        0
+    ]
+    assert created["status"] == "draft"
