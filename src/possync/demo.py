@@ -17,9 +17,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from possync.progress import SyncProgress
 from possync.sandbox import SandboxPair, sandbox_pair
 from possync.settings import Operation
-from possync.progress import SyncProgress
 from possync.store import open_store
 from possync.sync.operations import FULL_SYNC, FULL_SYNC_UP, StepReport
 from possync.sync.report import OUTCOMES, FlowReport

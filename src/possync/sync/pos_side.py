@@ -47,7 +47,7 @@ def _category_record(category: Category, paths: dict[int, str]) -> Record:
     view = {
         "title": category.title or "",
         "parent": str(parent) if parent else None,
-        "description": category.seo_description or "",
+        "description": (category.seo_description or "").strip(),
     }
     return Record(str(category.categoryid), paths[category.categoryid or 0], view, category.datemodified)
 
@@ -127,7 +127,8 @@ class PosSide:
         bodies = [{"externalcompanyid": int(str(i.target_id)), "name": i.view["name"]} for i in items]
         answers = await self.client.manufacturers.update_many(bodies)
         return [
-            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error)
+            for i, a in zip(items, answers, strict=False)
         ]
 
     # -- products and variants --------------------------------------------------------------------
@@ -174,7 +175,8 @@ class PosSide:
         bodies = [{"productid": int(str(i.target_id)), **_product_body(i.view)} for i in items]
         answers = await self.client.products.update_many(bodies)
         return [
-            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error)
+            for i, a in zip(items, answers, strict=False)
         ]
 
     async def create_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
@@ -216,7 +218,8 @@ class PosSide:
         bodies = [{"productid": int(str(i.target_id)), **_variant_body(i.view)} for i in items]
         answers = await self.client.products.update_many(bodies)
         return [
-            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error) for i, a in zip(items, answers)
+            WriteResult(target_id=i.target_id) if a.ok else _failed(a.error)
+            for i, a in zip(items, answers, strict=False)
         ]
 
 
@@ -254,8 +257,8 @@ def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
     view = {
         "sku": product.sku or "",
         "title": product.title or "",
-        "description": product.description or "",
-        "descriptionshort": product.descriptionshort or "",
+        "description": (product.description or "").strip(),
+        "descriptionshort": (product.descriptionshort or "").strip(),
         **(_prices(product) if not options else {"moneyprice": "", "moneypriceorg": ""}),
         "vatid": product.vatid,
         "active": bool(product.active),

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from possync.http import RetryPolicy
 from possync.settings import Operation, Settings
 from possync.sitoo import SitooClient, SitooConfig, config_from_settings
-from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
+from possync.store.models import Run
 from possync.sync.backoff import Backoff
+from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
 from possync.sync.engine import FAST_BACKOFF, Engine, Progress, SyncStoppedError
 from possync.sync.operations import CatalogueSync, StepReport, check_rate_limit, estimate_requests
-from possync.store.models import Run
 from possync.sync.runs import Outcome, RunLog, RunStatus
 from possync.woo import WooClient, WooConfig
 

@@ -71,8 +71,8 @@ def _product_record(product: Product) -> Record:
     view = {
         "sku": product.sku,
         "name": product.name,
-        "description": product.description,
-        "short_description": product.short_description,
+        "description": product.description.strip(),
+        "short_description": product.short_description.strip(),
         "regular_price": regular,
         "sale_price": sale if sale and sale != regular else "",
         "tax_class": product.tax_class,
@@ -117,7 +117,7 @@ class WooSide:
     # -- categories -------------------------------------------------------------------------------
 
     async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
-        categories = await self.client.categories.list_all()
+        categories = await self.client.categories.list_all(context="edit")
         paths = category_paths(categories)
         yield [
             Record(
@@ -126,7 +126,7 @@ class WooSide:
                 {
                     "name": term_name(c.name),
                     "parent": str(c.parent) if c.parent else None,
-                    "description": c.description,
+                    "description": c.description.strip(),
                 },
             )
             for c in categories
@@ -185,11 +185,12 @@ class WooSide:
     async def _product_pages(self, since: datetime | None, **params: Any) -> AsyncIterator[list[Product]]:
         products = self.client.products
         if since is None:
-            async for page in products.pages({"orderby": "id", "order": "asc", "status": "any", **params}):
+            query = {"orderby": "id", "order": "asc", "status": "any", "context": "edit", **params}
+            async for page in products.pages(query):
                 yield page
             return
         page: list[Product] = []
-        async for product in products.changed_since(since, status="any", **params):
+        async for product in products.changed_since(since, status="any", context="edit", **params):
             page.append(product)
             if len(page) == PAGE:
                 yield page
@@ -207,7 +208,7 @@ class WooSide:
             for parent in page:
                 if parent.type != "variable":
                     continue
-                variations = await self.client.variations(parent.id).list_all()
+                variations = await self.client.variations(parent.id).list_all(context="edit")
                 records.extend(_variation_record(v, parent) for v in variations)
             yield records
 

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from possync.sandbox import SandboxPair
 from possync.settings import Operation
+from possync.sitoo import SitooClient
 from possync.sync.binder import Binder
 from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
 from possync.sync.flow import Record, Refs
 from possync.sync.operations import StepReport
 from possync.sync.runner import open_catalogue, run_logged
-from possync.sitoo import SitooClient
 from possync.woo import WooClient
 
 
