@@ -160,7 +160,9 @@ class Engine:
     ) -> _Page:
         binder = Binder(session, self.connection, self.clock)
         page = _Page()
-        records = [r for r in records if flow.keep(r) or report.count("skipped")]
+        kept = [r for r in records if flow.keep(r)]
+        report.count("skipped", len(records) - len(kept))
+        records = kept
         if cursor is not None:
             records = [r for r in records if not (r.modified and cursor.skip(r.id, r.modified))]
         bound = binder.lookup_many(flow.entity, f"{flow.source}_id", [r.id for r in records])  # type: ignore[arg-type]

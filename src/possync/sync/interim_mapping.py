@@ -33,7 +33,8 @@ def sku_problem(sku: str) -> str | None:
     if not sku:
         return "has no SKU: give it one, or run `possync fix-sku` (prefix + id)"
     if not SITOO_SKU.match(sku):
-        return f"SKU {sku!r} has characters Sitoo refuses (allowed: 0-9 a-z A-Z . _ - + /): run `possync fix-sku`"
+        allowed = "0-9 a-z A-Z . _ - + /"
+        return f"SKU {sku!r} has characters Sitoo refuses (allowed: {allowed}): run `possync fix-sku`"
     return None
 
 

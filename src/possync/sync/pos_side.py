@@ -62,14 +62,16 @@ def _failed(error: BaseException | None) -> WriteResult:
     return WriteResult(error=str(error), retryable=isinstance(error, RetryableError))
 
 
-async def _each(calls: Sequence[Callable[[], Awaitable[str]]]) -> list[WriteResult]:
-    async def one(call: Callable[[], Awaitable[str]]) -> WriteResult:
+async def _each(call: Callable[[WriteItem], Awaitable[str]], items: Sequence[WriteItem]) -> list[WriteResult]:
+    """One call per item, concurrently (bounded by the client), one result per item."""
+
+    async def one(item: WriteItem) -> WriteResult:
         try:
-            return WriteResult(target_id=await call())
+            return WriteResult(target_id=await call(item))
         except PossyncError as exc:
             return _failed(exc)
 
-    return list(await asyncio.gather(*(one(call) for call in calls)))
+    return list(await asyncio.gather(*(one(item) for item in items)))
 
 
 def _chunks(items: list[Record], size: int = PAGE) -> list[list[Record]]:
@@ -95,17 +97,17 @@ class PosSide:
         return {key: by_path[key] for key in keys if key in by_path}
 
     async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        async def create(body: dict[str, Any]) -> str:
-            return str(await self.client.categories.create(body))
+        async def create(item: WriteItem) -> str:
+            return str(await self.client.categories.create(_category_body(item.view)))
 
-        return await _each([lambda body=_category_body(i.view): create(body) for i in items])
+        return await _each(create, items)
 
     async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         async def update(item: WriteItem) -> str:
             await self.client.categories.update(str(item.target_id), _category_body(item.view))
             return str(item.target_id)
 
-        return await _each([lambda item=item: update(item) for item in items])
+        return await _each(update, items)
 
     # -- manufacturers ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,7 +32,7 @@ class Connection:
     name: str
     woo: WooConfig
     sitoo: SitooConfig
-    options: CatalogueOptions = CatalogueOptions()
+    options: CatalogueOptions = field(default_factory=CatalogueOptions)
     ignore_errors: bool = False
     check_rate_limit: bool = True
     send_changes: bool = False

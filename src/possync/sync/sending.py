@@ -8,6 +8,7 @@ second record. Each item's result is recorded on its own: bound, retried later, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
@@ -63,7 +64,7 @@ class Sender:
                 return
             await self.engine.sleep_until(upcoming)
 
-    def _next_try(self):  # type: ignore[no-untyped-def]
+    def _next_try(self) -> datetime | None:
         statement = select(func.min(OperationRow.next_try_at)).where(
             OperationRow.connection == self.engine.connection,
             OperationRow.entity == self.flow.name,

@@ -189,14 +189,14 @@ class WooSide:
             async for page in products.pages(query):
                 yield page
             return
-        page: list[Product] = []
+        batch: list[Product] = []
         async for product in products.changed_since(since, status="any", context="edit", **params):
-            page.append(product)
-            if len(page) == PAGE:
-                yield page
-                page = []
-        if page:
-            yield page
+            batch.append(product)
+            if len(batch) == PAGE:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         async for page in self._product_pages(since):

@@ -80,7 +80,7 @@ def sync_command(config: Path) -> list[str]:
 def run_and_kill(config: Path, pair: SandboxPair, rng: random.Random) -> int:
     """Start a sync and SIGKILL it at a random moment after its first write; 1 if it was killed."""
     before, target = shop_writes(pair), 1
-    process = subprocess.Popen(sync_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(sync_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     while process.poll() is None:
         if shop_writes(pair) - before >= target:
             time.sleep(rng.uniform(0, 0.03))  # land anywhere: mid-request, or while recording results
@@ -112,7 +112,9 @@ async def test_killed_sync_resumes_to_the_state_of_an_undisturbed_run(
         kills = 0
         while kills < KILLS and run_and_kill(config, pair, rng):
             kills += 1
-        final = subprocess.run(sync_command(config), capture_output=True, text=True, timeout=120, check=False)
+        final = subprocess.run(  # noqa: S603, ASYNC221 - the test waits for the sync on purpose
+            sync_command(config), capture_output=True, text=True, timeout=120, check=False
+        )
         assert final.returncode == 0, final.stdout + final.stderr
         got = shop_state(pair)
     assert kills == KILLS
