@@ -52,14 +52,10 @@ def attribute_json(view: View, attribute: Record) -> dict[str, Any]:
 
 
 def find_attribute(store: Store, name_or_slug: str) -> Record | None:
-    """A global attribute by label or slug (with or without ``pa_``), case-insensitively."""
-    wanted = name_or_slug.lower().removeprefix("pa_")
+    """A global attribute by label or slug (``pa_`` or not), as ``wc_attribute_taxonomy_id_by_name``."""
+    wanted = slugify(name_or_slug.lower().removeprefix("pa_"))
     return next(
-        (
-            a
-            for a in store.attributes.values()
-            if wanted in (a["name"].lower(), a["slug"], slugify(name_or_slug))
-        ),
+        (a for a in store.attributes.values() if wanted in (slugify(a["name"]), a["slug"])),
         None,
     )
 

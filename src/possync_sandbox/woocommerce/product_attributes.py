@@ -16,6 +16,16 @@ from possync_sandbox.woocommerce.store import Record, Store
 from possync_sandbox.woocommerce.wire import slugify, term_name, unique_slug
 
 
+def term_slug(store: Store, attribute_id: int, name: str) -> str:
+    """The slug of the term named ``name`` (``get_term_by('name')``), else ``sanitize_title(name)``."""
+    terms = store.terms.values()
+    wanted = term_name(name).lower()
+    found = next(
+        (t for t in terms if t.get("attribute_id") == attribute_id and t["name"].lower() == wanted), None
+    )
+    return str(found["slug"]) if found else slugify(name)
+
+
 def ensure_term(store: Store, attribute_id: int, name: str) -> Record:
     """The term of a global attribute with this name or slug, created when missing."""
     siblings = [t for t in store.terms.values() if t.get("attribute_id") == attribute_id]
@@ -45,6 +55,8 @@ def _product_attribute(store: Store, entry: dict[str, Any], position: int) -> Re
         return None
     options = _options(entry.get("options", entry.get("option", [])))
     if glob is not None:
+        if not options:
+            return None
         options = [ensure_term(store, glob["id"], option)["name"] for option in options]
     return {
         "id": glob["id"] if glob else 0,
@@ -71,11 +83,12 @@ def apply_default_attributes(store: Store, draft: Record, body: dict[str, Any]) 
     defaults = []
     for entry in body["default_attributes"]:
         if isinstance(entry, dict) and entry.get("option") not in (None, ""):
-            matched = match_parent_attribute(store, draft, entry, variation_only=False)
+            matched = match_parent_attribute(store, draft, entry)
             if matched is not None:
-                defaults.append(
-                    {"id": matched["id"], "name": matched["name"], "option": str(entry["option"])}
-                )
+                option = str(entry["option"])
+                if matched["id"]:
+                    option = term_slug(store, matched["id"], option)
+                defaults.append({"id": matched["id"], "name": matched["name"], "option": option})
     draft["default_attributes"] = defaults
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from possync_sandbox.woocommerce.context import View, as_bool
 from possync_sandbox.woocommerce.stock import effective_stock, refresh_status
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair, decimal, money, parse_input_date, price_string
+from possync_sandbox.woocommerce.wire import date_pair, decimal, kses, money, parse_input_date, price_string
 
 CURRENCY_SYMBOLS = {"SEK": "kr", "NOK": "kr", "DKK": "kr.", "EUR": "&euro;", "USD": "&#36;", "GBP": "&pound;"}
 COMMON_DEFAULTS: dict[str, Any] = {
@@ -41,7 +41,7 @@ COMMON_DEFAULTS: dict[str, Any] = {
     "menu_order": 0,
     "meta_data": [],
 }
-PLAIN_FIELDS = ("description", "tax_status", "tax_class", "weight", "shipping_class", "backorders")
+PLAIN_FIELDS = ("tax_status", "tax_class", "weight", "shipping_class", "backorders")
 
 
 def apply_common(store: Store, record: Record, body: dict[str, Any]) -> None:
@@ -49,6 +49,8 @@ def apply_common(store: Store, record: Record, body: dict[str, Any]) -> None:
     for name in PLAIN_FIELDS:
         if name in body and body[name] is not None:
             record[name] = str(body[name])
+    if "description" in body:
+        record["description"] = kses(str(body["description"] or ""))
     for name in ("virtual", "downloadable"):
         if name in body:
             record[name] = as_bool(body[name], False, name)
@@ -67,6 +69,8 @@ def apply_common(store: Store, record: Record, body: dict[str, Any]) -> None:
         record["downloads"] = [_download(d) for d in body["downloads"] if isinstance(d, dict)]
     if isinstance(body.get("meta_data"), list):
         apply_meta(store, record, body["meta_data"])
+    if body.get("virtual") is True:
+        record["weight"], record["dimensions"] = "", {"length": "", "width": "", "height": ""}
 
 
 def _apply_sale_dates(store: Store, record: Record, body: dict[str, Any]) -> None:
@@ -123,7 +127,7 @@ def apply_stock(store: Store, record: Record, body: dict[str, Any], *, variation
         value = body["manage_stock"]
         record["manage_stock"] = value != "parent" and as_bool(value, False, "manage_stock")
     if kind in ("grouped", "external"):
-        record["manage_stock"], record["stock_quantity"] = False, None
+        record["manage_stock"], record["stock_quantity"], record["backorders"] = False, None, "no"
         record["stock_status"] = (
             "instock" if kind == "external" else body.get("stock_status", record["stock_status"])
         )

@@ -154,8 +154,8 @@ def _selling_json(view: View, record: Record, price: str) -> dict[str, Any]:
     }
     body |= downloads_json(record)
     body |= {
-        "external_url": record.get("external_url", ""),
-        "button_text": record.get("button_text", ""),
+        "external_url": record.get("external_url", "") if record.get("type") == "external" else "",
+        "button_text": record.get("button_text", "") if record.get("type") == "external" else "",
         "tax_status": record.get("tax_status", "taxable"),
         "tax_class": record.get("tax_class", ""),
     }
@@ -177,7 +177,7 @@ def _catalogue_json(view: View, record: Record, variation: bool) -> dict[str, An
         "upsell_ids": list(record.get("upsell_ids", [])),
         "cross_sell_ids": list(record.get("cross_sell_ids", [])),
         "parent_id": record.get("parent_id", 0),
-        "purchase_note": record.get("purchase_note", ""),
+        "purchase_note": view.rendered(record.get("purchase_note", "")),
         "categories": _terms(store, "categories", parent.get("categories", [])),
         "tags": _terms(store, "tags", record.get("tags", [])),
         "images": images_json(view, images),

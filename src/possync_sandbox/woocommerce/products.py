@@ -29,7 +29,7 @@ from possync_sandbox.woocommerce.sku import apply_identifiers, register
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record, Store
-from possync_sandbox.woocommerce.wire import parse_input_date, slugify, term_name, unique_slug
+from possync_sandbox.woocommerce.wire import kses, parse_input_date, slugify, term_name, unique_slug
 
 ROUTES: list[Route] = []
 serialise = product_json
@@ -60,7 +60,8 @@ PRODUCT_DEFAULTS: dict[str, Any] = {
     "grouped_products": [],
     "total_sales": 0,
 }
-TEXT_FIELDS = ("short_description", "external_url", "button_text", "purchase_note", "catalog_visibility")
+TEXT_FIELDS = ("purchase_note", "catalog_visibility")
+EXTERNAL_FIELDS = ("external_url", "button_text")
 FLAG_FIELDS = ("featured", "sold_individually", "reviews_allowed")
 WRONG_ENDPOINT = WooError(
     "woocommerce_rest_invalid_product_id",
@@ -82,12 +83,14 @@ def _apply_identity(ctx: RequestContext, draft: Record, body: dict[str, Any]) ->
     if "status" in body:
         draft["status"] = body["status"] if body["status"] in PRODUCT_STATUSES else "draft"
     if "name" in body:
-        draft["name"] = str(body["name"] or "")
+        draft["name"] = kses(str(body["name"] or ""))
+    if "short_description" in body:
+        draft["short_description"] = kses(str(body["short_description"] or ""))
     if body.get("slug") or not draft["slug"]:
         wanted = slugify(str(body.get("slug") or draft["name"]))
         if wanted and wanted != draft["slug"]:
             draft["slug"] = unique_slug(wanted, _slugs(ctx.store))
-    for name in TEXT_FIELDS:
+    for name in TEXT_FIELDS + (EXTERNAL_FIELDS if draft["type"] == "external" else ()):
         if name in body:
             draft[name] = str(body[name] or "")
     for name in FLAG_FIELDS:

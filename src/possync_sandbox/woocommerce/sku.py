@@ -15,6 +15,7 @@ from typing import Any
 
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.store import Record, Store
+from possync_sandbox.woocommerce.wire import wc_clean
 
 
 def sku_key(sku: str) -> str:
@@ -118,7 +119,7 @@ def check_global_unique_id(store: Store, value: str, own_id: int) -> None:
 def apply_identifiers(store: Store, draft: Record, body: dict[str, Any], *, new_product: bool) -> None:
     """Set ``sku`` and ``global_unique_id`` from the body, refusing taken values."""
     if "sku" in body:
-        draft["sku"] = str(body["sku"] or "").strip()
+        draft["sku"] = wc_clean(str(body["sku"] or ""))
         check_sku(store, draft["sku"], draft["id"], new_product=new_product)
     if "global_unique_id" in body:
         draft["global_unique_id"] = str(body["global_unique_id"] or "").strip()

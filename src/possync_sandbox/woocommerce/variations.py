@@ -22,7 +22,7 @@ from possync_sandbox.woocommerce.listing import (
     page_reply,
 )
 from possync_sandbox.woocommerce.media import image_json, resolve_image
-from possync_sandbox.woocommerce.product_attributes import match_parent_attribute
+from possync_sandbox.woocommerce.product_attributes import match_parent_attribute, term_slug
 from possync_sandbox.woocommerce.product_fields import (
     COMMON_DEFAULTS,
     active_price,
@@ -41,7 +41,7 @@ from possync_sandbox.woocommerce.sku import apply_identifiers, register, sku_key
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair, slugify
+from possync_sandbox.woocommerce.wire import date_pair
 
 ROUTES: list[Route] = []
 COLLECTION = "/products/<product_id>/variations"
@@ -103,15 +103,7 @@ def _apply_attributes(store: Store, parent: Record, draft: Record, entries: Any)
             continue
         option = str(entry.get("option") or "")
         if attribute["id"]:
-            term = next(
-                (
-                    t
-                    for t in store.terms.values()
-                    if t.get("attribute_id") == attribute["id"] and t["name"].lower() == option.lower()
-                ),
-                None,
-            )
-            option = term["slug"] if term else slugify(option)
+            option = term_slug(store, attribute["id"], option)
         chosen.append({"id": attribute["id"], "name": attribute["name"], "option": option})
     draft["attributes"] = chosen
 

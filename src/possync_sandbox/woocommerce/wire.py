@@ -121,6 +121,32 @@ def term_name(text: str) -> str:
     return _LONE_AMPERSAND.sub("&amp;", clean).replace("<", "&lt;").replace(">", "&gt;")
 
 
+_TAG_LIKE = re.compile(r"<[a-zA-Z/!][^>]*>")
+
+
+def kses(text: str) -> str:
+    """``wp_kses`` on product text: a stray ``&``, ``<`` or ``>`` becomes an entity, tags stay.
+
+    So a product named ``"Salt & Pepper"`` reads back as ``"Salt &amp; Pepper"``.
+    """
+    parts, position = [], 0
+    for tag in _TAG_LIKE.finditer(text):
+        parts += [_escape_loose(text[position : tag.start()]), tag.group(0)]
+        position = tag.end()
+    return "".join([*parts, _escape_loose(text[position:])])
+
+
+def _escape_loose(text: str) -> str:
+    return _LONE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wc_clean(text: str) -> str:
+    """``wc_clean`` / ``sanitize_text_field`` (SKUs): tags and %-octets removed, whitespace collapsed."""
+    clean = " ".join(_TAG.sub("", text).split())
+    without_octets = re.sub(r"%[a-fA-F0-9]{2}", "", clean)
+    return " ".join(without_octets.split()) if without_octets != clean else clean
+
+
 def slugify(text: str) -> str:
     """WordPress ``sanitize_title``: lower-case ASCII, dashes, accents removed."""
     text = re.sub(r"&.+?;", "", text)

@@ -340,3 +340,52 @@ def test_descriptions_are_rendered_in_view_and_raw_in_edit_context(woo_shop: Woo
     assert product["short_description"] == "<p>Soft</p>\n"
     raw = woo_shop.client.get(f"/products/{product['id']}", params={"context": "edit"}).json()
     assert (raw["description"], raw["short_description"]) == ("Soft cotton.\n\nMachine wash.", "Soft")
+
+
+def test_product_text_is_entity_encoded_as_wp_kses_does(woo_shop: WooShop) -> None:
+    product = woo_shop.product(name="Salt & Pepper <3", description="Fish & <b>chips</b>")
+    assert product["name"] == "Salt &amp; Pepper &lt;3"
+    raw = woo_shop.client.get(f"/products/{product['id']}", params={"context": "edit"}).json()
+    assert raw["description"] == "Fish &amp; <b>chips</b>"
+    assert woo_shop.product(name="Already &amp; encoded")["name"] == "Already &amp; encoded"
+
+
+def test_sku_is_cleaned_like_wc_clean(woo_shop: WooShop) -> None:
+    assert woo_shop.product(sku="  MD   10054 ")["sku"] == "MD 10054"
+    assert woo_shop.product(sku="<b>AB</b>-1")["sku"] == "AB-1"
+
+
+def test_external_fields_only_on_external_products(woo_shop: WooShop) -> None:
+    simple = woo_shop.product(external_url="https://example.com", button_text="Buy")
+    assert (simple["external_url"], simple["button_text"]) == ("", "")
+    external = woo_shop.product(type="external", external_url="https://example.com", button_text="Buy")
+    assert (external["external_url"], external["button_text"]) == ("https://example.com", "Buy")
+
+
+def test_virtual_products_lose_weight_and_dimensions(woo_shop: WooShop) -> None:
+    product = woo_shop.product(weight="2", dimensions={"length": "1", "width": "1", "height": "1"})
+    updated = woo_shop.client.put(f"/products/{product['id']}", json={"virtual": True}).json()
+    assert (updated["weight"], updated["dimensions"]["length"], updated["shipping_required"]) == (
+        "",
+        "",
+        False,
+    )
+
+
+def test_default_attributes_keep_variation_attributes_with_term_slugs(woo_shop: WooShop) -> None:
+    size = woo_shop.client.post("/products/attributes", json={"name": "Size"}).json()
+    attributes = [
+        {"id": size["id"], "variation": True, "options": ["Small"]},
+        {"name": "Colour", "variation": False, "options": ["Red"]},
+    ]
+    defaults = [{"id": size["id"], "option": "Small"}, {"name": "Colour", "option": "Red"}]
+    product = woo_shop.product(type="variable", attributes=attributes, default_attributes=defaults)
+    assert product["default_attributes"] == [{"id": size["id"], "name": "Size", "option": "small"}]
+
+
+def test_a_global_attribute_without_options_is_dropped(woo_shop: WooShop) -> None:
+    size = woo_shop.client.post("/products/attributes", json={"name": "Size"}).json()
+    product = woo_shop.product(
+        attributes=[{"id": size["id"], "options": []}, {"name": "Fit", "options": ["Slim"]}]
+    )
+    assert [a["name"] for a in product["attributes"]] == ["Fit"]
