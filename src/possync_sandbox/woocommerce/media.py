@@ -170,8 +170,18 @@ def image_json(view: View, media_id: int, position: int | None = None) -> dict[s
 
 
 def images_json(view: View, media_ids: list[int]) -> list[dict[str, Any]]:
-    images = (image_json(view, media_id, index) for index, media_id in enumerate(media_ids))
-    return [image for image in images if image is not None]
+    """A product's images; on ``wc/v2`` an imageless product shows WooCommerce's placeholder (id 0)."""
+    images = [image_json(view, media_id, index) for index, media_id in enumerate(media_ids)]
+    found = [image for image in images if image is not None]
+    return found or ([placeholder_json(view)] if view.version == "v2" else [])
+
+
+def placeholder_json(view: View) -> dict[str, Any]:
+    now = {"date_created_gmt": view.store.now(), "date_modified_gmt": view.store.now()}
+    body: dict[str, Any] = {"id": 0}
+    body |= date_pair(now, "date_created", view.timezone) | date_pair(now, "date_modified", view.timezone)
+    src = f"{view.home_url}/wp-content/uploads/woocommerce-placeholder.png"
+    return body | {"src": src, "name": "Placeholder", "alt": "Placeholder", "position": 0}
 
 
 def serve_upload(emulator: WooEmulator) -> Callable[[Request], Awaitable[Response]]:

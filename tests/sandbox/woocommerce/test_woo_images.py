@@ -101,3 +101,10 @@ def test_src_may_point_at_the_shop_itself(woo_shop: WooShop) -> None:
     second = woo_shop.product(images=[{"src": own_url}])
     assert second["images"][0]["id"] != first["images"][0]["id"]
     assert httpx.get(second["images"][0]["src"]).content == PNG
+
+
+def test_v2_shows_the_placeholder_for_a_product_without_images(woo_shop: WooShop) -> None:
+    product = woo_shop.product()
+    v2 = woo_shop.client.get(woo_shop.url(f"/products/{product['id']}", "v2")).json()
+    assert [(i["id"], i["name"], i["position"]) for i in v2["images"]] == [(0, "Placeholder", 0)]
+    assert product["images"] == []
