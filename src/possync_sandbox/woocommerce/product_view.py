@@ -103,8 +103,11 @@ def option_label(store: Store, attribute: dict[str, Any]) -> str:
 
 
 def variation_attributes_json(store: Store, record: Record) -> list[dict[str, Any]]:
+    """A variation's chosen options; an "any value" attribute (empty option) is not listed."""
     out = []
     for attribute in record.get("attributes", []):
+        if attribute.get("option", "") == "":
+            continue
         glob = store.attributes.get(attribute.get("id", 0))
         name = glob["name"] if glob else attribute.get("name", "")
         slug = f"pa_{glob['slug']}" if glob else str(name).lower()

@@ -149,3 +149,11 @@ def test_batch_variation_with_an_unknown_status_is_a_draft(woo_shop: WooShop) ->
         0
     ]
     assert created["status"] == "draft"
+
+
+def test_an_any_value_attribute_is_not_listed(woo_shop: WooShop) -> None:
+    attributes = [{"name": "Colour", "variation": True, "options": ["Red", "Blue"]}]
+    parent = woo_shop.product(type="variable", attributes=attributes)
+    body = {"attributes": [{"name": "Colour", "option": ""}]}
+    variation = woo_shop.client.post(f"/products/{parent['id']}/variations", json=body).json()
+    assert variation["attributes"] == []
