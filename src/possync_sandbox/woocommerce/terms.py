@@ -105,7 +105,7 @@ def _parent(taxonomy: Taxonomy, ctx: RequestContext, body: dict[str, Any]) -> in
         )
     parent = int(body["parent"] or 0)
     if parent and not any(t["id"] == parent for t in taxonomy.rows(ctx)):
-        raise WooError("woocommerce_rest_term_invalid", "Parent resource does not exist.", 400)
+        raise WooError("missing_parent", "Parent term does not exist.", 400)
     return parent
 
 

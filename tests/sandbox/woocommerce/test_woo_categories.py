@@ -68,10 +68,8 @@ def test_missing_name_is_refused(woo: httpx.Client) -> None:
 
 
 def test_unknown_parent_is_refused(woo: httpx.Client) -> None:
-    assert (
-        error(woo.post("/products/categories", json={"name": "x", "parent": 777}))[1]
-        == "woocommerce_rest_term_invalid"
-    )
+    answer = woo.post("/products/categories", json={"name": "x", "parent": 777})
+    assert error(answer) == (400, "missing_parent", "Parent term does not exist.")
 
 
 def test_list_is_ordered_by_name_and_filters_on_parent(woo_shop: WooShop) -> None:
