@@ -178,11 +178,9 @@ class RestApi:
         raise NO_ROUTE
 
     def _method(self, request: Request) -> str:
-        method = request.method.upper()
-        if method == "POST":
-            override = request.query_params.get("_method") or request.headers.get("x-http-method-override")
-            if override:
-                return override.upper()
+        """The method WordPress dispatches: ``?_method=`` or ``X-HTTP-Method-Override`` win; HEAD reads as GET."""
+        override = request.query_params.get("_method") or request.headers.get("x-http-method-override")
+        method = (override or request.method).upper()
         return "GET" if method == "HEAD" else method
 
     def _form_pairs(self, request: Request, raw: bytes) -> list[tuple[str, str]]:
@@ -219,7 +217,7 @@ class RestApi:
         )
         key = authenticate(auth, self.emulator.store)
         if key is not None:
-            check_permission(key, auth.method)
+            check_permission(key, self._method(request))
         return key
 
     def _match(self, version: Version, method: str, path: str) -> tuple[Route, dict[str, Any]]:

@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.settings import ApiKey
@@ -29,7 +29,7 @@ OAUTH_REQUIRED = (
 )
 OAUTH_WINDOW = 15 * 60
 HASHES = {"HMAC-SHA1": hashlib.sha1, "HMAC-SHA256": hashlib.sha256}
-_HEADER_PARAM = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_HEADER_PARAM = re.compile(r'(oauth_[a-z_-]*)=(:?"([^"]*)"|([^,]*))')
 
 
 @dataclass
@@ -73,7 +73,7 @@ def _keys_from_query_or_basic(request: AuthRequest, store: Store) -> ApiKey | No
     pair = (query.get("consumer_key", ""), query.get("consumer_secret", ""))
     if not (pair[0] and pair[1]):
         pair = _basic_credentials(request.authorization)
-    if not pair[0]:
+    if not (pair[0] and pair[1]):
         return None
     key = store.settings.key(pair[0])
     if key is None:
@@ -96,11 +96,10 @@ def _basic_credentials(authorization: str) -> tuple[str, str]:
 
 def _oauth_params(request: AuthRequest) -> dict[str, str]:
     params = dict(request.query) | dict(request.form)
-    scheme, _, rest = request.authorization.partition(" ")
-    if scheme.lower() == "oauth":
-        for name, value in _HEADER_PARAM.findall(rest):
-            if name != "realm":
-                params[name] = unquote(value)
+    header = request.authorization.strip()
+    if header.startswith("OAuth "):
+        for name, _, quoted, bare in _HEADER_PARAM.findall(header):
+            params[name] = unquote_plus(quoted or bare)
     return params
 
 
@@ -110,9 +109,9 @@ def _oauth(request: AuthRequest, store: Store) -> ApiKey | None:
     if len(missing) == len(OAUTH_REQUIRED):
         return None
     if missing:
+        noun = "parameter" if len(missing) == 1 else "parameters"
         raise fail(
-            f"Missing OAuth parameter(s) {', '.join(missing)}",
-            "woocommerce_rest_authentication_missing_parameter",
+            f"Missing OAuth {noun} {', '.join(missing)}", "woocommerce_rest_authentication_missing_parameter"
         )
     key = store.settings.key(params["oauth_consumer_key"])
     if key is None:
@@ -145,7 +144,7 @@ def _check_signature(request: AuthRequest, params: dict[str, str], key: ApiKey, 
     home = urlsplit(request.home_url)
     url = f"{'https' if https else 'http'}://{home.netloc}{request.path}"
     expected = sign(signature_base(request.method, url, params), key.consumer_secret, method)
-    provided = unquote(params["oauth_signature"]).replace(" ", "+")
+    provided = unquote(params["oauth_signature"].replace(" ", "+"))
     if not hmac.compare_digest(expected.encode(), provided.encode()):
         raise fail("Invalid signature - provided signature does not match.")
 

@@ -213,10 +213,21 @@ def test_oauth_plaintext_signature_method_is_refused(plain_http: WooShop) -> Non
 
 def test_oauth_missing_parameters_are_named(plain_http: WooShop) -> None:
     params = {"oauth_consumer_key": KEY, "oauth_signature": "abc"}
-    status, code, message = error(httpx.get(plain_http.url("/products"), params=params))
-    assert (status, code) == (401, "woocommerce_rest_authentication_missing_parameter")
-    assert "oauth_timestamp" in message
-    assert "oauth_nonce" in message
+    message = "Missing OAuth parameters oauth_timestamp, oauth_nonce, oauth_signature_method"
+    answer = httpx.get(plain_http.url("/products"), params=params)
+    assert error(answer) == (401, "woocommerce_rest_authentication_missing_parameter", message)
+
+
+def test_oauth_one_missing_parameter_is_named_in_the_singular(plain_http: WooShop) -> None:
+    url = plain_http.url("/products")
+    params = oauth_params("GET", url)
+    del params["oauth_nonce"]
+    message = "Missing OAuth parameter oauth_nonce"
+    assert error(httpx.get(url, params=params)) == (
+        401,
+        "woocommerce_rest_authentication_missing_parameter",
+        message,
+    )
 
 
 def test_oauth_signs_against_the_configured_home_url(plain_http: WooShop) -> None:
@@ -229,3 +240,7 @@ def test_oauth_signs_against_the_configured_home_url(plain_http: WooShop) -> Non
 def test_unknown_request_method_is_refused_for_a_key(woo_shop: WooShop) -> None:
     answer = httpx.request("PROPFIND", woo_shop.url("/products"), auth=(KEY, SECRET))
     assert error(answer) == (401, AUTH_ERROR, "Unknown request method.")
+
+
+def test_basic_with_an_empty_secret_is_anonymous(woo_shop: WooShop) -> None:
+    assert error(httpx.get(woo_shop.url("/products"), auth=(KEY, ""))) == CANNOT_LIST
