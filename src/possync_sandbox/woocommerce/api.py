@@ -178,7 +178,7 @@ class RestApi:
         raise NO_ROUTE
 
     def _method(self, request: Request) -> str:
-        """The method WordPress dispatches: ``?_method=`` or ``X-HTTP-Method-Override`` win; HEAD reads as GET."""
+        """The method WordPress dispatches: ``_method`` or the override header first; HEAD reads as GET."""
         override = request.query_params.get("_method") or request.headers.get("x-http-method-override")
         method = (override or request.method).upper()
         return "GET" if method == "HEAD" else method
