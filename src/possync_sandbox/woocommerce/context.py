@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from possync_sandbox.woocommerce.errors import invalid_param, not_of_type
@@ -59,6 +59,10 @@ class View:
 
     def rendered(self, text: str) -> str:
         return autop(text) if self.context == "view" else text
+
+    def for_edit(self) -> View:
+        """The view WooCommerce answers writes with (``context=edit``: raw descriptions)."""
+        return replace(self, context="edit")
 
     @property
     def settings(self) -> WooSettings:

@@ -212,7 +212,7 @@ async def create(ctx: RequestContext) -> Reply:
     if ctx.body.get("id"):
         raise WooError("woocommerce_rest_product_exists", "Cannot create existing product.", 400)
     record = await save_product(ctx, None)
-    return created(ctx.view, product_json(ctx.view, record), f"{COLLECTION}/{record['id']}")
+    return created(ctx.view, product_json(ctx.view.for_edit(), record), f"{COLLECTION}/{record['id']}")
 
 
 @route(ROUTES, "GET", f"{COLLECTION}/<id>", "view")
@@ -228,13 +228,13 @@ async def read(ctx: RequestContext) -> Reply:
 @route(ROUTES, "POST,PUT,PATCH", f"{COLLECTION}/<id>", "edit")
 async def update(ctx: RequestContext) -> Reply:
     record = await save_product(ctx, product_or_404(ctx, 400))
-    return Reply(product_json(ctx.view, record))
+    return Reply(product_json(ctx.view.for_edit(), record))
 
 
 @route(ROUTES, "DELETE", f"{COLLECTION}/<id>", "delete")
 async def delete(ctx: RequestContext) -> Reply:
     record, store = product_or_404(ctx), ctx.store
-    answer = product_json(ctx.view, record)
+    answer = product_json(ctx.view.for_edit(), record)
     if ctx.bool_param("force"):
         del store.products[record["id"]]
         for variation in [v for v in store.variations.values() if v.get("parent_id") == record["id"]]:

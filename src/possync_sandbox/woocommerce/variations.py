@@ -184,7 +184,9 @@ async def create(ctx: RequestContext) -> Reply:
         )
     record = await save_variation(ctx, parent, None)
     return created(
-        ctx.view, variation_json(ctx.view, record), f"/products/{parent['id']}/variations/{record['id']}"
+        ctx.view,
+        variation_json(ctx.view.for_edit(), record),
+        f"/products/{parent['id']}/variations/{record['id']}",
     )
 
 
@@ -197,14 +199,14 @@ async def read(ctx: RequestContext) -> Reply:
 async def update(ctx: RequestContext) -> Reply:
     parent = _parent(ctx)
     record = await save_variation(ctx, parent, _variation(ctx, parent, 400))
-    return Reply(variation_json(ctx.view, record))
+    return Reply(variation_json(ctx.view.for_edit(), record))
 
 
 @route(ROUTES, "DELETE", f"{COLLECTION}/<id>", "delete")
 async def delete(ctx: RequestContext) -> Reply:
     parent = _parent(ctx)
     record, store = _variation(ctx, parent), ctx.store
-    answer = variation_json(ctx.view, record)
+    answer = variation_json(ctx.view.for_edit(), record)
     if ctx.bool_param("force"):
         del store.variations[record["id"]]
     elif record["status"] == "trash":
