@@ -51,7 +51,8 @@ def _items(ctx: RequestContext, name: str) -> list[Any] | None:
 
 async def run_batch(
     ctx: RequestContext, rest_base: str, create: Handler, update: Handler, delete: Handler
-) -> dict[str, Any]:
+) -> Any:
+    """The batch answer: a key per operation that had items; ``[]`` (PHP's empty array) when none did."""
     operations = {name: _items(ctx, name) for name in ("create", "update", "delete")}
     limit = ctx.settings.limit_for(rest_base)
     if sum(len(items) for items in operations.values() if items) > limit:
@@ -61,13 +62,13 @@ async def run_batch(
             413,
         )
     answer: dict[str, Any] = {}
-    if operations["create"] is not None:
-        answer["create"] = [await _create(ctx, create, item) for item in operations["create"]]
-    if operations["update"] is not None:
-        answer["update"] = [await _update(ctx, update, item) for item in operations["update"]]
-    if operations["delete"] is not None:
-        answer["delete"] = [await _delete(ctx, delete, item) for item in operations["delete"] if _as_id(item)]
-    return answer
+    for item in operations["create"] or []:
+        answer.setdefault("create", []).append(await _create(ctx, create, item))
+    for item in operations["update"] or []:
+        answer.setdefault("update", []).append(await _update(ctx, update, item))
+    for item in [i for i in operations["delete"] or [] if _as_id(i)]:
+        answer.setdefault("delete", []).append(await _delete(ctx, delete, item))
+    return answer or []
 
 
 def _as_id(value: Any) -> int:

@@ -148,8 +148,10 @@ def value(store: Store, option: Option) -> str:
 def set_value(store: Store, option: Option, new: Any) -> None:
     """Validate and store ``new`` as WooCommerce's settings controller does."""
     text = str(new).strip() if new is not None else ""
-    if option.type == "checkbox":
-        text = "yes" if text in ("yes", "1", "true", "True") else "no"
+    if option.type == "checkbox" and text not in ("yes", "no"):
+        if text:
+            raise WooError("rest_setting_value_invalid", "An invalid setting value was passed.", 400)
+        text = option.default
     elif (option.options and text not in option.options) or (option.type == "number" and not text.isdigit()):
         raise WooError("rest_setting_value_invalid", "An invalid setting value was passed.", 400)
     if option.bound is None:

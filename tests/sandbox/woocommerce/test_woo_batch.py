@@ -108,7 +108,7 @@ def test_all_failing_batch_is_still_200(woo: httpx.Client) -> None:
 
 
 def test_zero_and_non_numeric_deletes_are_skipped(woo: httpx.Client) -> None:
-    assert woo.post("/products/batch", json={"delete": [0, "abc"]}).json() == {"delete": []}
+    assert woo.post("/products/batch", json={"delete": [0, "abc"], "create": []}).json() == []
 
 
 def test_anonymous_batch_is_refused(woo_shop: WooShop) -> None:

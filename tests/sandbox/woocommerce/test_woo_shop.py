@@ -209,3 +209,10 @@ def test_answers_carry_allow_and_no_cache_headers(woo: httpx.Client) -> None:
     assert answer.headers["allow"] == "GET, POST"
     assert answer.headers["content-type"] == "application/json; charset=UTF-8"
     assert "no-cache" in answer.headers["cache-control"]
+
+
+def test_checkbox_settings_take_only_yes_or_no(woo: httpx.Client) -> None:
+    url = "/settings/products/woocommerce_manage_stock"
+    assert error(woo.put(url, json={"value": "true"}))[:2] == (400, "rest_setting_value_invalid")
+    assert woo.put(url, json={"value": "no"}).json()["value"] == "no"
+    assert woo.put(url, json={"value": ""}).json()["value"] == "yes"
