@@ -21,7 +21,7 @@ from starlette.responses import Response
 from possync_sandbox.woocommerce.context import View
 from possync_sandbox.woocommerce.errors import WooError
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair, slugify
+from possync_sandbox.woocommerce.wire import as_int, date_pair, slugify
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
@@ -121,7 +121,7 @@ async def resolve_image(store: Store, entry: Any, prefix: str) -> int | None:
     """
     if not isinstance(entry, dict):
         return None
-    media_id = int(entry.get("id") or 0)
+    media_id = as_int(entry.get("id"))
     if media_id:
         record = store.media.get(media_id)
         if record is None:

@@ -13,7 +13,7 @@ from typing import Any
 from possync_sandbox.woocommerce.attributes import find_attribute
 from possync_sandbox.woocommerce.context import as_bool
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import slugify, term_name, unique_slug
+from possync_sandbox.woocommerce.wire import as_int, slugify, term_name, unique_slug
 
 
 def term_slug(store: Store, attribute_id: int, name: str) -> str:
@@ -47,7 +47,7 @@ def _options(value: Any) -> list[str]:
 
 
 def _product_attribute(store: Store, entry: dict[str, Any], position: int) -> Record | None:
-    attribute_id = int(entry.get("id") or 0)
+    attribute_id = as_int(entry.get("id"))
     glob = store.attributes.get(attribute_id) if attribute_id else None
     if glob is None and not attribute_id and entry.get("name"):
         glob = find_attribute(store, str(entry["name"]))
@@ -61,7 +61,7 @@ def _product_attribute(store: Store, entry: dict[str, Any], position: int) -> Re
     return {
         "id": glob["id"] if glob else 0,
         "name": glob["name"] if glob else str(entry["name"]),
-        "position": int(entry.get("position", position) or 0),
+        "position": as_int(entry.get("position", position)),
         "visible": as_bool(entry.get("visible"), False, "visible"),
         "variation": as_bool(entry.get("variation"), False, "variation"),
         "options": options,
@@ -101,7 +101,7 @@ def match_parent_attribute(
     attribute's name, or the taxonomy ``pa_size``), so ``{"name": "Size"}`` does not find a global
     "Size" attribute: it is skipped, silently.
     """
-    attribute_id = int(entry.get("id") or 0)
+    attribute_id = as_int(entry.get("id"))
     name = slugify(str(entry.get("name") or ""))
     for attribute in parent.get("attributes", []):
         if variation_only and not attribute.get("variation"):

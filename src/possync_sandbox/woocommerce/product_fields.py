@@ -13,7 +13,15 @@ from typing import Any
 from possync_sandbox.woocommerce.context import View, as_bool
 from possync_sandbox.woocommerce.stock import effective_stock, refresh_status
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair, decimal, kses, money, parse_input_date, price_string
+from possync_sandbox.woocommerce.wire import (
+    as_int,
+    date_pair,
+    decimal,
+    kses,
+    money,
+    parse_input_date,
+    price_string,
+)
 
 CURRENCY_SYMBOLS = {"SEK": "kr", "NOK": "kr", "DKK": "kr.", "EUR": "&euro;", "USD": "&#36;", "GBP": "&pound;"}
 COMMON_DEFAULTS: dict[str, Any] = {
@@ -56,7 +64,7 @@ def apply_common(store: Store, record: Record, body: dict[str, Any]) -> None:
             record[name] = as_bool(body[name], False, name)
     for name in ("download_limit", "download_expiry"):
         if name in body:
-            record[name] = int(body[name] or -1)
+            record[name] = as_int(body[name], -1)
     for name in ("regular_price", "sale_price"):
         if name in body:
             record[name] = price_string(body[name])
@@ -102,7 +110,7 @@ def apply_meta(store: Store, record: Record, entries: list[Any]) -> None:
         if not isinstance(entry, dict):
             continue
         if entry.get("id"):
-            found = next((m for m in meta if m["id"] == int(entry["id"])), None)
+            found = next((m for m in meta if m["id"] == as_int(entry["id"])), None)
         else:
             found = next((m for m in meta if m["key"] == entry.get("key")), None)
         if entry.get("value") is None and "value" in entry:
@@ -142,7 +150,7 @@ def apply_stock(store: Store, record: Record, body: dict[str, Any], *, variation
         record["stock_status"] = str(body["stock_status"])
     if record["manage_stock"] and "low_stock_amount" in body:
         value = body["low_stock_amount"]
-        record["low_stock_amount"] = None if value in (None, "") else int(value)
+        record["low_stock_amount"] = None if value in (None, "") else as_int(value)
     refresh_status(store, record)
 
 

@@ -24,6 +24,7 @@ from possync_sandbox.woocommerce.schema import PRODUCT_TYPES, STOCK_STATUSES
 from possync_sandbox.woocommerce.sku import sku_key
 from possync_sandbox.woocommerce.stock import effective_stock
 from possync_sandbox.woocommerce.store import Record
+from possync_sandbox.woocommerce.wire import decimal
 
 LIST_STATUSES = ["any", "future", "trash", "draft", "pending", "private", "publish"]
 ORDERBY = {
@@ -86,7 +87,7 @@ def _prices(ctx: RequestContext, rows: list[Record]) -> list[Record]:
     for name, sign in (("min_price", 1), ("max_price", -1)):
         bound = ctx.query.get(name)
         if bound not in (None, ""):
-            limit = Decimal(str(bound)) * sign
+            limit = decimal(bound) * sign
             prices = ((r, display_price(store, r)) for r in rows)
             rows = [r for r, price in prices if price != "" and Decimal(price) * sign >= limit]
     return rows

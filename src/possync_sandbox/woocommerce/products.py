@@ -29,7 +29,7 @@ from possync_sandbox.woocommerce.sku import apply_identifiers, register
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record, Store
-from possync_sandbox.woocommerce.wire import kses, parse_input_date, slugify, term_name, unique_slug
+from possync_sandbox.woocommerce.wire import as_int, kses, parse_input_date, slugify, term_name, unique_slug
 
 ROUTES: list[Route] = []
 serialise = product_json
@@ -73,7 +73,7 @@ WRONG_ENDPOINT = WooError(
 
 def _ids(value: Any) -> list[int]:
     items = value if isinstance(value, list) else []
-    ids = [int(i.get("id", 0)) if isinstance(i, dict) else int(i) for i in items if str(i).strip() != ""]
+    ids = [as_int(i.get("id")) if isinstance(i, dict) else as_int(i) for i in items]
     return [i for i in ids if i > 0]
 
 
@@ -98,7 +98,7 @@ def _apply_identity(ctx: RequestContext, draft: Record, body: dict[str, Any]) ->
             draft[name] = as_bool(body[name], False, name)
     for name in ("menu_order", "parent_id"):
         if name in body:
-            draft[name] = int(body[name] or 0)
+            draft[name] = as_int(body[name])
     for name in ("upsell_ids", "cross_sell_ids", "grouped_products"):
         if name in body:
             draft[name] = _ids(body[name])
@@ -121,7 +121,7 @@ def _apply_terms(store: Store, draft: Record, body: dict[str, Any]) -> None:
 
 def _tag_id(store: Store, tag: dict[str, Any]) -> int:
     if tag.get("id"):
-        return int(tag["id"]) if int(tag["id"]) in store.tags else 0
+        return as_int(tag["id"]) if as_int(tag["id"]) in store.tags else 0
     name = term_name(str(tag.get("name") or ""))
     found = next((t["id"] for t in store.tags.values() if t["name"].lower() == name.lower()), 0)
     if found or not name:

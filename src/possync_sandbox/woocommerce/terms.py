@@ -17,7 +17,7 @@ from possync_sandbox.woocommerce.errors import WooError, missing_param
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.media import image_json, resolve_image
 from possync_sandbox.woocommerce.store import UNCATEGORIZED_ID, Record
-from possync_sandbox.woocommerce.wire import slugify, term_name, unique_slug
+from possync_sandbox.woocommerce.wire import as_int, slugify, term_name, unique_slug
 
 TERM_ORDERBY = {
     "id": "id",
@@ -103,7 +103,7 @@ def _parent(taxonomy: Taxonomy, ctx: RequestContext, body: dict[str, Any]) -> in
             "Can not set resource parent, taxonomy is not hierarchical.",
             400,
         )
-    parent = int(body["parent"] or 0)
+    parent = as_int(body["parent"])
     if parent and not any(t["id"] == parent for t in taxonomy.rows(ctx)):
         raise WooError("missing_parent", "Parent term does not exist.", 400)
     return parent
@@ -118,7 +118,7 @@ async def _apply_extra(taxonomy: Taxonomy, ctx: RequestContext, term: Record, bo
                 await resolve_image(ctx.store, body["image"], "product") if body["image"] else None
             )
         elif name == "menu_order":
-            term[name] = int(body[name] or 0)
+            term[name] = as_int(body[name])
         else:
             term[name] = body[name]
 

@@ -41,7 +41,7 @@ from possync_sandbox.woocommerce.sku import apply_identifiers, register, sku_key
 from possync_sandbox.woocommerce.sku import ready as sku_index_ready
 from possync_sandbox.woocommerce.stock import sync_variable
 from possync_sandbox.woocommerce.store import Record, Store
-from possync_sandbox.woocommerce.wire import date_pair
+from possync_sandbox.woocommerce.wire import as_int, date_pair
 
 ROUTES: list[Route] = []
 COLLECTION = "/products/<product_id>/variations"
@@ -130,7 +130,7 @@ async def save_variation(ctx: RequestContext, parent: Record, stored: Record | N
     apply_common(store, draft, body)
     apply_stock(store, draft, body, variation=True)
     if body.get("menu_order"):
-        draft["menu_order"] = int(body["menu_order"])
+        draft["menu_order"] = as_int(body["menu_order"])
     if "attributes" in body:
         _apply_attributes(store, parent, draft, body["attributes"])
     draft.setdefault("attributes", [])

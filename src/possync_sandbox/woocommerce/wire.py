@@ -68,6 +68,14 @@ def decimal(value: Any) -> Decimal:
         return Decimal(0)
 
 
+def as_int(value: Any, default: int = 0) -> int:
+    """PHP's ``(int)``/``absint`` leniency: a number or numeric string, else ``default``."""
+    try:
+        return int(decimal(value)) if value not in (None, "") else default
+    except (ValueError, OverflowError):
+        return default
+
+
 def money(value: Any, dp: int = 2) -> str:
     """Money as WooCommerce writes computed amounts: a string with ``dp`` decimals."""
     return f"{decimal(value).quantize(Decimal(1).scaleb(-dp)):f}"

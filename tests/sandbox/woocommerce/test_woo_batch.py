@@ -119,3 +119,19 @@ def test_anonymous_batch_is_refused(woo_shop: WooShop) -> None:
         "Sorry, you are not allowed to batch manipulate this resource.",
     )
     assert error(answer) == expected
+
+
+def test_batch_items_with_odd_numbers_are_coerced_not_crashed(woo_shop: WooShop) -> None:
+    item = {
+        "name": "odd numbers",
+        "menu_order": "abc",
+        "download_limit": "x",
+        "manage_stock": True,
+        "stock_quantity": "7.0",
+        "low_stock_amount": "y",
+        "categories": [{"id": "nope"}],
+        "upsell_ids": ["1x", 0],
+    }
+    created = woo_shop.client.post("/products/batch", json={"create": [item]}).json()["create"][0]
+    assert (created["menu_order"], created["stock_quantity"], created["low_stock_amount"]) == (0, 7, 0)
+    assert [c["slug"] for c in created["categories"]] == ["uncategorized"]
