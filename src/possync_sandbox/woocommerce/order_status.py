@@ -8,8 +8,6 @@ sets ``date_paid``/``date_completed``, runs the stock hooks once, counts coupon 
 
 from __future__ import annotations
 
-from typing import Any
-
 from possync_sandbox.woocommerce import order_stock
 from possync_sandbox.woocommerce.order_notes import add_note
 from possync_sandbox.woocommerce.settings import WooSettings
@@ -32,8 +30,7 @@ USAGE_ON = frozenset({"processing", "completed", "on-hold"})
 
 def custom_statuses(settings: WooSettings) -> dict[str, str]:
     """The shop's custom statuses, slug without ``wc-`` → label (``order_statuses`` setting)."""
-    found: Any = getattr(settings, "order_statuses", None) or {}
-    return {str(slug).removeprefix("wc-"): str(label) for slug, label in dict(found).items()}
+    return {slug.removeprefix("wc-"): label for slug, label in settings.order_statuses.items()}
 
 
 def registered(settings: WooSettings) -> dict[str, str]:

@@ -80,6 +80,10 @@ class WooSettings(BaseModel):
     data_file: str | None = None
     """JSON file the state is loaded from at start and saved to after each write."""
     site_title: str = "possync sandbox shop"
+    order_statuses: dict[str, str] = Field(default_factory=dict)
+    """Custom order statuses, slug (with or without ``wc-``) → label, as a plugin registers them."""
+    webhook_delay: float = Field(1.0, ge=0)
+    """Seconds WooCommerce's action queue waits before delivering a webhook."""
 
     def key(self, consumer_key: str) -> ApiKey | None:
         return next((key for key in self.keys if key.consumer_key == consumer_key), None)

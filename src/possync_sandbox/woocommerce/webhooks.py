@@ -33,7 +33,9 @@ _DISPATCHERS: WeakKeyDictionary[WooEmulator, WebhookDispatcher] = WeakKeyDiction
 
 def attach(emulator: WooEmulator) -> None:
     """Give ``emulator`` its delivery worker, fed by the store's events."""
-    worker = WebhookDispatcher(emulator.store, lambda: emulator.home_url, emulator.after_write)
+    worker = WebhookDispatcher(
+        emulator.store, lambda: emulator.home_url, emulator.after_write, delay=emulator.settings.webhook_delay
+    )
     worker.payloads.update(
         product=_builder(emulator, _product),
         order=_builder(emulator, _order),

@@ -224,10 +224,7 @@ def test_unknown_line_item_id_is_refused(shop: Shop) -> None:
 
 
 def test_custom_status_registered_in_settings() -> None:
-    class PickupSettings(WooSettings):
-        order_statuses: dict[str, str] = {"wc-ready-pickup": "Ready for pickup"}  # noqa: RUF012
-
-    with start_shop(PickupSettings()) as shop:
+    with start_shop(WooSettings(order_statuses={"wc-ready-pickup": "Ready for pickup"})) as shop:
         mug = shop.add_product("Mug", "MUG-1", "100.00")
         order = _status(shop, _order(shop, mug)["id"], "ready-pickup")
         assert order["status"] == "ready-pickup"
