@@ -80,7 +80,8 @@ def get_image(ctx: Ctx) -> Any:
 
 def delete_image(ctx: Ctx) -> Any:
     product = _product(ctx)
-    del product["_images"][_position(ctx, product)]
+    position = _position(ctx, product)
+    del product["_images"][position]
     product["datemodified"] = ctx.now()
     return True
 

@@ -78,6 +78,11 @@ def test_images_of_an_unknown_product_are_404(api: httpx.Client) -> None:
     assert api.get("/products/404/images.json").status_code == 404
 
 
+def test_deleting_an_image_of_a_product_without_images_is_404(api: httpx.Client) -> None:
+    productid = api.post("/products.json", json={"sku": "I-6"}).json()
+    assert api.delete(f"/products/{productid}/images/0.json").status_code == 404
+
+
 def test_upload_touches_the_product(api: httpx.Client, clock: Clock) -> None:
     productid = api.post("/products.json", json={"sku": "I-5"}).json()
     clock.advance(7)

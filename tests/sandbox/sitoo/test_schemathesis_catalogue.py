@@ -28,7 +28,7 @@ CATALOGUE_PATHS = (
     r"^/sites/\{siteid\}/(products|categories|manufacturers|productgroups)"
     r"(\.json|/\{[a-z]+\}(\.json|/(images|productvariants)))"
 )
-EXAMPLES = 30
+EXAMPLES = 25
 DOCUMENTED = {200, 400, 401, 404, 429, 500}
 IDS = {"productid", "categoryid", "externalcompanyid", "vatid"}
 
