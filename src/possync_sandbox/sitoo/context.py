@@ -44,6 +44,8 @@ class Ctx:
     params: Mapping[str, Any]
     query: Sequence[tuple[str, str]]
     raw_body: bytes = b""
+    status: int = 200
+    """The HTTP status of a successful answer (a batch with failed elements may change it)."""
     _body: Any = field(default=None, repr=False)
 
     @property

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from possync_sandbox.sitoo.context import ApiRoute, Ctx, Runtime
 from possync_sandbox.sitoo.errors import SitooError, error_bytes
+from possync_sandbox.sitoo.wire import numeric_money_accepted
 
 API_ROOT = "/v2/accounts/{accountid:int}"
 SITE_ROOT = API_ROOT + "/sites/{eshopid:int}"
@@ -51,13 +52,16 @@ def _endpoint(
             query=request.query_params.multi_items(),
             raw_body=await request.body(),
         )
+        token = numeric_money_accepted.set(runtime.settings.accept_numeric_money)
         try:
             result = route.handlers[method](ctx)  # type: ignore[index]
         except SitooError as error:
             return error_response(error.status, error.errortext)
+        finally:
+            numeric_money_accepted.reset(token)
         if method != "GET":
             after_write()
-        return json_response(result)
+        return json_response(result, ctx.status)
 
     return handle
 

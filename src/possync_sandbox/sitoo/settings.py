@@ -61,6 +61,8 @@ class SitooSettings(BaseModel):
     """[INF] HTTP status of a batch where some elements failed (each element has its own)."""
     max_transactions_per_request: int = 1000
     max_pricelists: int = 100
+    accept_numeric_money: bool = True
+    """[INF]/[OPEN] Money sent as a JSON number is accepted (True) or refused with 400."""
     money_rounding: Literal["half_up", "half_even"] = "half_up"
     """[OPEN] Rounding of computed money amounts."""
     duplicate_sku_status: int = 400

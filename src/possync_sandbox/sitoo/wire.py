@@ -8,6 +8,7 @@ Records are stored in wire form, so rendering and persistence need no conversion
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -46,7 +47,13 @@ def quantity_text(value: Decimal) -> str:
     return f"{value.quantize(MILLI, rounding=ROUND_HALF_UP):.3f}"
 
 
+numeric_money_accepted: ContextVar[bool] = ContextVar("numeric_money_accepted", default=True)
+"""Whether this request may send money as a JSON number (set per request from the settings)."""
+
+
 def money(value: Any, name: str = "value") -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool) and not numeric_money_accepted.get():
+        raise _invalid(name)
     return money_text(to_decimal(value, name))
 
 

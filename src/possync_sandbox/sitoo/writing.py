@@ -32,7 +32,10 @@ def batch(ctx: Ctx, op: ItemOp, items: list[Any], limit: int | None = None) -> A
         raise bad_request(f"Too many items in one request (at most {limit})")
     if len(items) == 1 and not ctx.settings.envelope_for_single_item_array:
         return op(ctx, _object(items[0]))
-    return [run_item(ctx, op, item) for item in items]
+    answers = [run_item(ctx, op, item) for item in items]
+    if any(answer["statuscode"] != 200 for answer in answers):
+        ctx.status = ctx.settings.batch_http_status_on_item_failure
+    return answers
 
 
 def _object(item: Any) -> dict[str, Any]:
