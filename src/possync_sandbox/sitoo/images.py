@@ -4,6 +4,7 @@
 the file and links it; without ``filedata`` it links a file uploaded before. The answer is
 ``true`` [SPEC]. ``imageid`` is the image's position in the product's list (0-based by
 setting [OPEN]); deleting one removes only the link and shifts the later positions [INF].
+The control API serves the uploaded bytes, since the site's own host does not exist offline.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ import base64
 import binascii
 from typing import Any
 
-from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin, Runtime
 from possync_sandbox.sitoo.errors import SitooError, bad_request
 from possync_sandbox.sitoo.imagefiles import describe
 from possync_sandbox.sitoo.listing import envelope, render_one
+from possync_sandbox.sitoo.routing import error_response
 from possync_sandbox.sitoo.store import Record, SiteState
 from possync_sandbox.sitoo.tables import PRODUCTS, RESOURCES
 from possync_sandbox.sitoo.wire import text
@@ -90,10 +96,28 @@ def list_resources(ctx: Ctx) -> Any:
     return envelope(ctx, ctx.site.table(RESOURCES).values())
 
 
+async def serve_file(request: Request) -> Response:
+    """``GET /__sandbox__/resources/{eshopid}/{resourceid}``: the bytes of an uploaded file.
+
+    Sitoo serves uploads from the site's own host; offline, the sandbox serves them here.
+    """
+    runtime: Runtime = request.app.state.runtime
+    try:
+        site = runtime.store.site(runtime.settings.account_id, int(request.path_params["eshopid"]))
+        resource = site.table(RESOURCES).require(request.path_params["resourceid"])
+    except SitooError as error:
+        return error_response(error.status, error.errortext)
+    content = base64.b64decode(resource["_filedata"])
+    return Response(content, media_type=str(resource["mimetype"]))
+
+
 PLUGIN = Plugin(
+    control_routes=[
+        Route("/__sandbox__/resources/{eshopid:int}/{resourceid:path}", serve_file, methods=["GET"])
+    ],
     routes=[
         ApiRoute("products/{productid:int}/images", {"GET": list_images, "POST": add_image}),
         ApiRoute("products/{productid:int}/images/{imageid:int}", {"GET": get_image, "DELETE": delete_image}),
         ApiRoute("resources", {"GET": list_resources}),
-    ]
+    ],
 )

@@ -88,3 +88,14 @@ def test_upload_touches_the_product(api: httpx.Client, clock: Clock) -> None:
     clock.advance(7)
     _upload(api, productid, "t.png", png(1, 1))
     assert api.get(f"/products/{productid}.json").json()["datemodified"] == NOW + 7
+
+
+def test_uploaded_bytes_are_served_by_the_control_api(api: httpx.Client, control: httpx.Client) -> None:
+    productid = api.post("/products.json", json={"sku": "I-7"}).json()
+    content = png(3, 4)
+    _upload(api, productid, "shirt front.png", content)
+    served = control.get("/resources/1/shirt front.png")
+    assert served.status_code == 200
+    assert served.headers["content-type"] == "image/png"
+    assert served.content == content
+    assert control.get("/resources/1/missing.png").status_code == 404
