@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from possync_sandbox.sitoo.context import ApiRoute, Ctx, Runtime
+from possync_sandbox.sitoo.context import ApiRoute, Ctx, Method, Runtime
 from possync_sandbox.sitoo.errors import SitooError, error_bytes
 from possync_sandbox.sitoo.wire import numeric_money_accepted
 
@@ -54,7 +54,7 @@ def _endpoint(
         )
         token = numeric_money_accepted.set(runtime.settings.accept_numeric_money)
         try:
-            result = route.handlers[method](ctx)  # type: ignore[index]
+            result = route.handlers[cast(Method, method)](ctx)
         except SitooError as error:
             return error_response(error.status, error.errortext)
         finally:
