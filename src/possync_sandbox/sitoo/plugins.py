@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from possync_sandbox.sitoo import (
     categories,
+    customattributes,
     events,
     images,
     manufacturers,
@@ -29,6 +30,7 @@ CORE: list[Plugin] = [
     productgroups.PLUGIN,
     categories.PLUGIN,
     manufacturers.PLUGIN,
+    customattributes.PLUGIN,
     products.PLUGIN,
     variants.PLUGIN,
     images.PLUGIN,

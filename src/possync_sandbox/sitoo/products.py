@@ -13,6 +13,7 @@ from typing import Any
 
 from possync_sandbox.sitoo.context import Ctx, Plugin
 from possync_sandbox.sitoo.crud import Resource
+from possync_sandbox.sitoo.customattributes import check_values
 from possync_sandbox.sitoo.errors import bad_request
 from possync_sandbox.sitoo.product_fields import DEFAULT_FIELDS, WRITABLE, defaults
 from possync_sandbox.sitoo.settings import SitooSettings
@@ -54,6 +55,7 @@ def _validate(ctx: Ctx, record: Record, old: Record | None) -> None:
     if record["vatid"] is None:
         record["vatid"] = settings.default_vatid
     _check_references(ctx, record)
+    check_values(settings, ctx.site, record["customattributes"])
     _couple_default_category(record, old)
 
 

@@ -83,6 +83,8 @@ class SitooSettings(BaseModel):
     """[OPEN] Deleting a main variant deletes its whole family, or is refused with 400."""
     title_max_length: int | None = None
     """[OPEN] No title length limit is documented; a number refuses longer titles with 400."""
+    custom_attributes_unknown: Literal["accept", "reject"] = "accept"
+    """[OPEN] A product value for a custom attribute the site has not defined."""
     image_index_base: int = 0
     """[OPEN] Product image ``imageid`` counts positions from 0 (or 1)."""
     image_unknown_resource_status: int = 404
