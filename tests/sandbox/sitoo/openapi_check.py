@@ -22,7 +22,7 @@ import jsonschema  # type: ignore[import-untyped]
 import yaml
 
 SPEC_ENV = "SITOO_OPENAPI_DIR"
-"""Where the OpenAPI files are, when not in the ``shared/specs`` folder next to the repository."""
+"""Where the OpenAPI files are, when not the unmodified copy kept beside this module."""
 API_PREFIX = re.compile(r"^/v2/accounts/[^/]+")
 _ID_SEGMENTS = re.compile(r"/\d+(?=/|\.json|$)")
 NULLABLE = {"nullable": True}
@@ -32,8 +32,7 @@ def spec_dir() -> Path:
     configured = os.environ.get(SPEC_ENV)
     if configured:
         return Path(configured)
-    repository = Path(__file__).resolve().parents[3]
-    return repository.parent / "shared" / "specs" / "sitoo" / "openapi"
+    return Path(__file__).resolve().parent / "openapi"
 
 
 @dataclass(frozen=True)
