@@ -1,0 +1,84 @@
+"""The seed's full-sync options: ignore errors (or stop at the first bad record), which products to
+fetch, exclude external products, and the rate-limit check made before a full sync."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from engine_helpers import pos_tables, woo_skus, writes
+from sqlalchemy import Engine
+
+from possync.sandbox import sandbox_pair
+from possync.settings import FetchProducts, Operation
+from possync.store import session_factory
+from possync.sync.catalogue import CatalogueOptions
+from possync.sync.engine import SyncStoppedError
+from possync.sync.operations import FULL_SYNC, FULL_SYNC_UP, OperationError, estimate_requests
+from possync.sync.runner import open_catalogue, run_logged
+from possync_sandbox.catalogue import generate
+
+CATALOGUE = generate(6, 32, orders=0)
+
+
+async def test_without_ignore_errors_the_sync_stops_at_the_first_bad_record(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "woo") as pair:
+        strict = dataclasses.replace(pair.connection, ignore_errors=False)
+        async with open_catalogue(strict, sessions) as sync:
+            with pytest.raises(SyncStoppedError) as stopped:
+                await run_logged(sync, sessions, strict, FULL_SYNC_UP)
+        assert "product" in str(stopped.value)
+        assert (
+            "fix-sku" in str(stopped.value) or "grouped" in str(stopped.value) or "SKU" in str(stopped.value)
+        )
+
+
+async def test_fetch_only_active_pos_products(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        options = CatalogueOptions(fetch_products=FetchProducts.ACTIVE_POS)
+        connection = dataclasses.replace(pair.connection, options=options)
+        async with open_catalogue(connection, sessions) as sync:
+            await run_logged(sync, sessions, connection, FULL_SYNC)
+        rows = pos_tables(pair)["products"]["rows"]
+        mains = {p["productid"]: p for p in rows}
+        inactive = {
+            p["sku"]
+            for p in rows
+            if not (mains.get(p.get("variantparentid") or p["productid"], p).get("activepos"))
+        }
+        fetched = set(woo_skus(pair))
+        assert inactive, "the demo catalogue has products not active in the POS"
+        assert fetched
+        assert not fetched & inactive
+
+
+async def test_external_products_are_sent_when_not_excluded(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    external = {p.sku for p in CATALOGUE.products if p.kind == "external"}
+    with sandbox_pair(CATALOGUE, "woo") as pair:
+        connection = dataclasses.replace(
+            pair.connection, options=CatalogueOptions(exclude_external_products=False)
+        )
+        async with open_catalogue(connection, sessions) as sync:
+            steps = await run_logged(sync, sessions, connection, [Operation.SEND_UNMATCHED_PRODUCTS])
+        sent = {p["sku"] for p in pos_tables(pair)["products"]["rows"]}
+        parked = {key for step in steps for key, _ in step.report.parked}
+        assert external
+        assert external <= sent | parked  # sent, or parked for a reason of its own (a VAT group)
+        assert any(step.report.counts["skipped"] == 0 for step in steps if step.report.entity == "product")
+
+
+async def test_rate_limit_check_refuses_a_sync_the_budget_cannot_cover(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        checked = dataclasses.replace(pair.connection, check_rate_limit=True)
+        async with open_catalogue(checked, sessions) as sync:
+            sync.remaining = lambda: 3
+            pair.reset_counters()
+            with pytest.raises(OperationError, match="rate limit leaves 3 requests"):
+                await run_logged(sync, sessions, checked, FULL_SYNC)
+        assert pair.requests() == (0, 0)
+        assert writes(pair) == (0, 0)
+    assert estimate_requests(FULL_SYNC, {"product": 10_000}) > estimate_requests(FULL_SYNC, {})
