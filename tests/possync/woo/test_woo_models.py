@@ -102,3 +102,17 @@ def test_unusable_payload_names_the_record() -> None:
         parse_record(Order, [], "order")
     with pytest.raises(PayloadError, match=r"product \?.*id"):
         parse_record(Product, {"name": "no id"}, "product")
+
+
+def test_names_stored_html_escaped_are_read_as_typed() -> None:
+    product = parse_record(
+        Product,
+        {"id": 1, "name": "Röd skjorta &amp; co", "categories": [{"id": 2, "name": "A &amp; B"}]},
+        "product",
+    )
+    assert product.name == "Röd skjorta & co"
+    assert product.categories[0].name == "A & B"
+    assert (
+        parse_record(Product, {"id": 1, "description": "<p>a &amp; b</p>"}, "product").description
+        == "<p>a &amp; b</p>"
+    )

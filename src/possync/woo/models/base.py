@@ -8,6 +8,7 @@ record (resource, id, SKU) so a bad payload points at the thing to look at.
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
@@ -61,6 +62,11 @@ def _list(value: Any) -> Any:
     return list(value.values()) if isinstance(value, dict) else value
 
 
+def _name(value: Any) -> Any:
+    """WordPress stores titles and term names HTML-escaped (``&amp;``); read them as typed."""
+    return html.unescape(value) if isinstance(value, str) else _text(value)
+
+
 def _text(value: Any) -> Any:
     return "" if value is None else str(value) if isinstance(value, int | float) else value
 
@@ -73,6 +79,7 @@ LocalDate = Annotated[datetime | None, BeforeValidator(_local)]
 OptionalInt = Annotated[int | None, BeforeValidator(_int_or_none)]
 LooseInt = Annotated[int, BeforeValidator(_int_or_zero)]
 Text = Annotated[str, BeforeValidator(_text)]
+Name = Annotated[str, BeforeValidator(_name)]
 
 
 T = TypeVar("T")
@@ -95,7 +102,7 @@ class Ref(WooModel):
     """``{id, name, slug}`` references: categories, tags, brands on a product."""
 
     id: int
-    name: Text = ""
+    name: Name = ""
     slug: Text = ""
 
 
@@ -142,6 +149,7 @@ __all__ = [
     "LooseInt",
     "MetaData",
     "Money",
+    "Name",
     "OptionalInt",
     "Ref",
     "Text",

@@ -18,6 +18,7 @@ from possync.woo.models.base import (
     LocalDate,
     MetaData,
     Money,
+    Name,
     OptionalInt,
     Ref,
     Text,
@@ -92,7 +93,7 @@ class _Sellable(WooModel):
 class Product(_Sellable):
     """A product (or, from ``/products?sku=``, a variation in product shape)."""
 
-    name: Text = ""
+    name: Name = ""
     slug: Text = ""
     type: Text = "simple"
     parent_id: int = 0
@@ -131,7 +132,7 @@ class Variation(_Sellable):
 
 class Category(WooModel):
     id: int
-    name: Text
+    name: Name
     slug: Text = ""
     parent: int = 0
     description: Text = ""
@@ -159,7 +160,7 @@ class Attribute(WooModel):
     """A global attribute (``pa_<slug>``)."""
 
     id: int
-    name: Text
+    name: Name
     slug: Text = ""
     type: Text = "select"
     order_by: Text = "menu_order"
@@ -168,7 +169,7 @@ class Attribute(WooModel):
 
 class AttributeTerm(WooModel):
     id: int
-    name: Text
+    name: Name
     slug: Text = ""
     description: Text = ""
     menu_order: int = 0

@@ -17,6 +17,7 @@ from possync.woo.models.base import (
     LocalDate,
     MetaData,
     Money,
+    Name,
     OptionalInt,
     Text,
     WooModel,
@@ -45,7 +46,7 @@ class LineTax(WooModel):
 
 class LineItem(WooModel):
     id: int
-    name: Text = ""
+    name: Name = ""
     product_id: int = 0
     variation_id: int = 0
     quantity: int = 0
