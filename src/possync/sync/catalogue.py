@@ -15,11 +15,12 @@ from possync.settings import FetchProducts
 from possync.sitoo import SitooClient
 from possync.sync import interim_mapping as mapping
 from possync.sync.flow import Flow, Record, WriteItem, WriteResult
+from possync.sync.images import ImageUploader, image_to_pos
 from possync.sync.pos_side import PosSide
 from possync.sync.woo_side import WooSide
 from possync.woo import WooClient
 
-ENTITIES = ("manufacturer", "category", "product", "variation")
+ENTITIES = ("manufacturer", "category", "product", "variation", "image")
 """Dependency order: every entity's references come before it."""
 
 
@@ -90,7 +91,7 @@ def catalogue_flows(
     woo: WooClient, sitoo: SitooClient, facts: dict[str, Any], options: CatalogueOptions = CatalogueOptions()
 ) -> dict[str, Flow]:
     """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
-    shop, pos = WooSide(woo, facts), PosSide(sitoo)
+    shop, pos, images = WooSide(woo, facts), PosSide(sitoo), ImageUploader(woo, sitoo)
     fetched = fetch_filter(options.fetch_products)
     sent = external_filter(options.exclude_external_products)
     flows = [
@@ -166,5 +167,6 @@ def catalogue_flows(
             ("product",),
             sent,
         ),
+        Flow("image", "woo", images.read, image_to_pos, images, images.no_index, ("product",), indexed=False),
     ]
     return {flow.name: flow for flow in flows}

@@ -104,7 +104,7 @@ class Engine:
             if not scope.dry_run:
                 sender.recover()
                 await sender.drain()
-            index = await self._target_index(flow) if scope.full else None
+            index = await self._target_index(flow) if scope.full and flow.indexed else None
             cursor = None if scope.full else Cursor(session, self.connection, flow.name, clock=self.clock)
             since = None if cursor is None else cursor.start().since
             session.commit()

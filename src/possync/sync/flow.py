@@ -98,7 +98,7 @@ class Refs:
         binding = self.binder.lookup(entity, **{side[self.source]: str(source_id)})
         target_id = None if binding is None else getattr(binding, side[other(self.source)])
         if target_id is None:
-            raise MappingError(f"{entity} {source_id} is not synced yet")
+            raise MappingError(f"{entity} {source_id} is not synced yet (see its own reason)")
         self._cache[(entity, str(source_id))] = target_id
         return str(target_id)
 
@@ -148,6 +148,8 @@ class Flow:
     depends_on: tuple[str, ...] = ()
     keep: Callable[[Record], bool] = lambda record: True
     """Which source records this flow syncs at all (the seed's fetch and exclude options)."""
+    indexed: bool = True
+    """Whether a full run reads the whole target to match by natural key (else ``find`` per page)."""
 
     @property
     def target(self) -> Side:

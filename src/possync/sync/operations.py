@@ -47,15 +47,16 @@ STEPS: dict[Operation, tuple[Step, ...]] = {
         ("category>pos", UNMATCHED),
         ("product>pos", EVERYTHING),
         ("variation>pos", EVERYTHING),
+        ("image>pos", EVERYTHING),
     ),
     Operation.RESYNC_MATCHED_PARENT_PRODUCTS: (("product>pos", MATCHED),),
     Operation.RESYNC_MATCHED_VARIATIONS: (("variation>pos", MATCHED),),
+    Operation.RESYNC_MATCHED_PRODUCT_IMAGES: (("image>pos", EVERYTHING),),
 }
 """What each catalogue operation of the menu does, step by step."""
 
 NOT_HERE = {
     Operation.MATCH_VOUCHERS: "vouchers are matched by the coupon sync",
-    Operation.RESYNC_MATCHED_PRODUCT_IMAGES: "image sync is not built yet",
     Operation.FETCH_STOCK: "stock belongs to the stock sync",
     Operation.SEND_STOCK: "stock belongs to the stock sync",
     Operation.FETCH_ALL_ORDERS: "orders belong to the order sync",
