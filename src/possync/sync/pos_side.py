@@ -8,6 +8,7 @@ manufacturers) and the variant family endpoint for new variants; each returns on
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -47,7 +48,7 @@ def _category_record(category: Category, paths: dict[int, str]) -> Record:
     view = {
         "title": category.title or "",
         "parent": str(parent) if parent else None,
-        "description": (category.seo_description or "").strip(),
+        "description": html.unescape(category.seo_description or "").strip(),
     }
     return Record(str(category.categoryid), paths[category.categoryid or 0], view, category.datemodified)
 
@@ -259,8 +260,8 @@ def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
     view = {
         "sku": product.sku or "",
         "title": product.title or "",
-        "description": (product.description or "").strip(),
-        "descriptionshort": (product.descriptionshort or "").strip(),
+        "description": html.unescape(product.description or "").strip(),
+        "descriptionshort": html.unescape(product.descriptionshort or "").strip(),
         **(_prices(product) if not options else {"moneyprice": "", "moneypriceorg": ""}),
         "vatid": product.vatid,
         "active": bool(product.active),

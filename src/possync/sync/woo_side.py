@@ -43,7 +43,7 @@ def category_paths(categories: Sequence[Category]) -> dict[int, str]:
 
 
 def term_name(name: str) -> str:
-    """A category or term name as the merchant typed it: WordPress stores ``&`` as ``&amp;``."""
+    """Text as the merchant typed it: WordPress stores ``&`` as ``&amp;`` in names and content."""
     return html.unescape(name)
 
 
@@ -70,9 +70,9 @@ def _product_record(product: Product) -> Record:
     sale = "" if variable else money(product.sale_price)
     view = {
         "sku": product.sku,
-        "name": product.name,
-        "description": product.description.strip(),
-        "short_description": product.short_description.strip(),
+        "name": term_name(product.name),
+        "description": term_name(product.description).strip(),
+        "short_description": term_name(product.short_description).strip(),
         "regular_price": regular,
         "sale_price": sale if sale and sale != regular else "",
         "tax_class": product.tax_class,
@@ -126,7 +126,7 @@ class WooSide:
                 {
                     "name": term_name(c.name),
                     "parent": str(c.parent) if c.parent else None,
-                    "description": c.description.strip(),
+                    "description": term_name(c.description).strip(),
                 },
             )
             for c in categories
