@@ -27,7 +27,8 @@ from possync.sync.runner import open_catalogue, run_logged
 from possync_sandbox.catalogue import generate
 
 PLURAL = {"manufacturer": "manufacturers", "category": "categories", "product": "products"}
-PLURAL["variation"] = "variations"
+PLURAL |= {"variation": "variations", "image": "images"}
+PARKED_SHOWN = 12
 
 
 def run_demo(seed: int, products: int, console: Console | None = None) -> None:
@@ -92,8 +93,10 @@ def _summary(
     parked = [(entity, key, reason) for (entity, _), r in merged.items() for key, reason in r.parked]
     if parked:
         console.print("[bold yellow]Parked (not synced; what to do):[/]")
-        for entity, key, reason in parked:
+        for entity, key, reason in parked[:PARKED_SHOWN]:
             console.print(f"  • {entity} [bold]{key}[/]: {reason}")
+        if len(parked) > PARKED_SHOWN:
+            console.print(f"  … and {len(parked) - PARKED_SHOWN} more: see `possync status` and the run log")
     woo, pos = requests
     console.print(f"Requests answered: WooCommerce {woo}, Sitoo {pos}; time {elapsed:.1f} s")
 

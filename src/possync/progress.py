@@ -28,6 +28,7 @@ FLOW_NAMES = {
     "product>pos": "products → Sitoo",
     "variation>woo": "variations → WooCommerce",
     "variation>pos": "variations → Sitoo",
+    "image>pos": "images → Sitoo",
 }
 
 

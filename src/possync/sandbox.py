@@ -11,6 +11,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
+import httpx
+
 from possync.sitoo import SitooConfig
 from possync.sync.catalogue import CatalogueOptions
 from possync.sync.runner import Connection
@@ -108,4 +110,19 @@ def sandbox_pair(
         woo_server = stack.enter_context(running(woo.app))
         sitoo_server = stack.enter_context(running(sitoo.app))
         connection = sandbox_connection(woo_server.base_url, sitoo_server.base_url, name, https=https)
+        if loaded in ("woo", "none"):
+            add_vat_groups(connection)
         yield SandboxPair(woo, sitoo, connection)
+
+
+SWEDISH_VAT = ((12, "Moms 12 %"), (6, "Moms 6 %"), (0, "Moms 0 %"))
+
+
+def add_vat_groups(connection: Connection) -> None:
+    """Give an empty Sitoo the Swedish VAT groups a real account starts with (25 % is there already)."""
+    config = connection.sitoo
+    auth = (config.api_id, config.password.get_secret_value())
+    url = f"{config.site_root}/productgroups.json"
+    for rate, name in SWEDISH_VAT:
+        body = {"productgroupname": name, "value": rate, "productgrouptype": 10}
+        httpx.post(url, json=body, auth=auth, timeout=10).raise_for_status()

@@ -167,6 +167,16 @@ def catalogue_flows(
             ("product",),
             sent,
         ),
-        Flow("image", "woo", images.read, image_to_pos, images, images.no_index, ("product",), indexed=False),
+        Flow(
+            "image",
+            "woo",
+            images.read,
+            image_to_pos,
+            images,
+            images.no_index,
+            ("product",),
+            sent,
+            indexed=False,
+        ),
     ]
     return {flow.name: flow for flow in flows}

@@ -31,7 +31,8 @@ def image_records(product: Product) -> list[Record]:
         modified = image.date_modified_gmt.isoformat() if image.date_modified_gmt else ""
         view = {"product": str(product.id), "file": name, "src": image.src, "media": str(image.id)}
         view["modified"] = modified
-        records.append(Record(f"{product.id}:{image.id}", f"{product.sku}/{name}", view))
+        meta = {"type": product.type}
+        records.append(Record(f"{product.id}:{image.id}", f"{product.sku}/{name}", view, meta=meta))
     return records
 
 
