@@ -11,34 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
 
 from possync_sandbox.catalogue import generate
 from possync_sandbox.server import RunningServer, running
 from possync_sandbox.sitoo import SitooEmulator, SitooSettings
 
-from .conftest import ACCOUNT_ROOT, AUTH, NOW
-from .openapi_check import SpecValidator, bundled_spec
+from .conftest import NOW
+from .openapi_check import SpecValidator
+from .schemathesis_support import check_documented_answers, operations
 
 CATALOGUE_PATHS = (
     r"^/sites/\{siteid\}/(products|categories|manufacturers|productgroups)"
     r"(\.json|/\{[a-z]+\}(\.json|/(images|productvariants)))"
 )
-EXAMPLES = 25
-DOCUMENTED = {200, 400, 401, 404, 429, 500}
 IDS = {"productid", "categoryid", "externalcompanyid", "vatid"}
-
-
-def _operations() -> list[Any]:
-    schema = schemathesis.openapi.from_dict(bundled_spec()).include(path_regex=CATALOGUE_PATHS)
-    return [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
-
-
-OPERATIONS = _operations()
+OPERATIONS = operations(CATALOGUE_PATHS)
 
 
 @pytest.fixture(scope="module")
@@ -63,43 +51,8 @@ def _known_ids(emulator: SitooEmulator) -> dict[str, list[int]]:
     }
 
 
-def _aim(case: Any, emulator: SitooEmulator, pick: int) -> None:
-    """Site 1, valid credentials, and ids that mostly exist, so requests get past the 404s."""
-    case.path_parameters["siteid"] = 1
-    case.headers = {
-        key: value for key, value in (case.headers or {}).items() if key.lower() != "authorization"
-    }
-    known = _known_ids(emulator)
-    for name in IDS & set(case.path_parameters):
-        ids = known.get(name) or [1]
-        if pick % 5:
-            case.path_parameters[name] = ids[pick % len(ids)]
-
-
 @pytest.mark.parametrize("operation", OPERATIONS, ids=[op.label for op in OPERATIONS])
 def test_generated_requests_get_documented_answers(
     operation: Any, loaded: tuple[SitooEmulator, RunningServer], spec_validator: SpecValidator
 ) -> None:
-    emulator, server = loaded
-    base_url = server.base_url + ACCOUNT_ROOT
-
-    @seed(20261125)
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(case=operation.as_strategy(), pick=st.integers(min_value=0, max_value=10_000))
-    def check(case: Any, pick: int) -> None:
-        _aim(case, emulator, pick)
-        response = case.call(base_url=base_url, auth=AUTH, timeout=10)
-        path = httpx.URL(response.request.url).path
-        assert response.status_code < 500, f"{case.method} {path}: {response.status_code} {response.text}"
-        assert response.status_code in DOCUMENTED, f"{case.method} {path}: {response.status_code}"
-        body = response.json() if response.content else None
-        narrowed = "fields" in (case.query or {})
-        assert spec_validator.errors(case.method, path, response.status_code, body, narrowed) == []
-
-    check()
+    check_documented_answers(operation, loaded, spec_validator, _known_ids, IDS)

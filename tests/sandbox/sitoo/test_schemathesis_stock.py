@@ -13,24 +13,20 @@ from typing import Any
 
 import httpx
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
 
 from possync_sandbox.catalogue import generate
 from possync_sandbox.server import RunningServer, running
 from possync_sandbox.sitoo import SitooEmulator, SitooSettings
 
 from .conftest import ACCOUNT_ROOT, AUTH, NOW
-from .openapi_check import SpecValidator, bundled_spec
+from .openapi_check import SpecValidator
+from .schemathesis_support import check_documented_answers, operations
 from .stock_support import FIFO_ID, STOCK_CORRECTIONS
 
 STOCK_PATHS = (
     r"^/orders\.json$|^/sites/\{siteid\}/(orders|warehouses|warehousetransactions|pricelists|vouchers)"
     r"(\.json|/\{[a-z]+\}(\.json|/[a-z]+(\.json|/\{[a-z]+\}(\.json|/[a-z]+\.json))))$"
 )
-EXAMPLES = 25
-DOCUMENTED = {200, 400, 401, 404, 429, 500}
 SITE_IDS = {
     "warehouseid": "warehouses",
     "warehousetransactionid": "warehousetransactions",
@@ -42,8 +38,7 @@ SITE_IDS = {
 
 def _operations() -> list[Any]:
     assert STOCK_CORRECTIONS, "the stock corrections must be in place before the description is built"
-    schema = schemathesis.openapi.from_dict(bundled_spec()).include(path_regex=STOCK_PATHS)
-    return [result.ok() for result in schema.get_all_operations()]
+    return operations(STOCK_PATHS)
 
 
 OPERATIONS = _operations()
@@ -71,20 +66,6 @@ def _known_ids(emulator: SitooEmulator) -> dict[str, list[int]]:
     return known
 
 
-def _aim(case: Any, emulator: SitooEmulator, pick: int) -> None:
-    """Site 1, valid credentials, and ids that mostly exist, so requests get past the 404s."""
-    if "siteid" in case.path_parameters:
-        case.path_parameters["siteid"] = 1
-    case.headers = {
-        key: value for key, value in (case.headers or {}).items() if key.lower() != "authorization"
-    }
-    known = _known_ids(emulator)
-    for name in set(known) & set(case.path_parameters):
-        ids = known[name] or [1]
-        if pick % 5:
-            case.path_parameters[name] = ids[pick % len(ids)]
-
-
 def test_the_stock_operations_are_covered() -> None:
     labels = {operation.label for operation in OPERATIONS}
     assert "GET /orders.json" in labels
@@ -97,26 +78,4 @@ def test_the_stock_operations_are_covered() -> None:
 def test_generated_requests_get_documented_answers(
     operation: Any, loaded: tuple[SitooEmulator, RunningServer], spec_validator: SpecValidator
 ) -> None:
-    emulator, server = loaded
-    base_url = server.base_url + ACCOUNT_ROOT
-
-    @seed(20261125)
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(case=operation.as_strategy(), pick=st.integers(min_value=0, max_value=10_000))
-    def check(case: Any, pick: int) -> None:
-        _aim(case, emulator, pick)
-        response = case.call(base_url=base_url, auth=AUTH, timeout=10)
-        path = httpx.URL(response.request.url).path
-        assert response.status_code < 500, f"{case.method} {path}: {response.status_code} {response.text}"
-        assert response.status_code in DOCUMENTED, f"{case.method} {path}: {response.status_code}"
-        body = response.json() if response.content else None
-        narrowed = "fields" in (case.query or {})
-        assert spec_validator.errors(case.method, path, response.status_code, body, narrowed) == []
-
-    check()
+    check_documented_answers(operation, loaded, spec_validator, _known_ids)
