@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 import httpx
 
@@ -31,6 +31,17 @@ Params = Mapping[str, Any]
 def fields_param(fields: Sequence[str] | None) -> str | None:
     """Sitoo's ``fields=a,b,c``."""
     return ",".join(fields) if fields else None
+
+
+class SitooApiOptions(TypedDict, total=False):
+    """What a caller may inject into ``SitooApi`` (and so ``SitooClient``); each has a default."""
+
+    retry: RetryPolicy | None
+    sleep: Sleep
+    clock: Clock
+    metrics: TransportMetrics | None
+    on_unusable: UnusableHandler | None
+    http: ApiClient | None
 
 
 class SitooApi:

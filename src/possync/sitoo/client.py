@@ -8,19 +8,17 @@ manager so the connection pool is closed.
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Unpack
 
 from possync.errors import ConfigurationError
 from possync.http.client import ApiClient
-from possync.http.metrics import TransportMetrics
-from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.settings import SitooSettings
-from possync.sitoo.api import SitooApi
+from possync.sitoo.api import SitooApi, SitooApiOptions
 from possync.sitoo.catalogue import PriceLists, Products, Vouchers
 from possync.sitoo.config import SitooConfig
 from possync.sitoo.idempotency import WRITE_SAFETY, WriteSafety, safety_of
 from possync.sitoo.models import Category, Manufacturer, ProductGroup, Site
 from possync.sitoo.orders import Orders
-from possync.sitoo.records import UnusableHandler
 from possync.sitoo.resources import BatchCollection, Collection
 from possync.sitoo.stock import Warehouses, WarehouseTransactions
 
@@ -48,21 +46,9 @@ class SitooClient:
 
     write_safety: dict[str, WriteSafety] = WRITE_SAFETY
 
-    def __init__(
-        self,
-        config: SitooConfig,
-        *,
-        retry: RetryPolicy | None = None,
-        sleep: Sleep = real_sleep,
-        clock: Clock = monotonic_clock,
-        metrics: TransportMetrics | None = None,
-        on_unusable: UnusableHandler | None = None,
-        http: ApiClient | None = None,
-    ) -> None:
+    def __init__(self, config: SitooConfig, **options: Unpack[SitooApiOptions]) -> None:
         self.config = config
-        self.api = SitooApi(
-            config, retry=retry, sleep=sleep, clock=clock, metrics=metrics, on_unusable=on_unusable, http=http
-        )
+        self.api = SitooApi(config, **options)
         api = self.api
         self.sites = Collection(api, Site, "sites.json")
         self.product_groups = Collection(api, ProductGroup, api.site_path("productgroups.json"))
