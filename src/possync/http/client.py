@@ -12,7 +12,6 @@ import asyncio
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
 import httpx
@@ -21,6 +20,7 @@ from possync import __version__
 from possync.errors import PayloadError, RemoteError, RequestInfo
 from possync.http.budget import BudgetPool, RateBudget
 from possync.http.classify import SAFE_METHODS, classify, classify_exception
+from possync.http.closing import AsyncClosing
 from possync.http.metrics import TransportMetrics, route_of
 from possync.http.redact import get_logger, install_redaction, redact_text, redact_url, register_secrets
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
@@ -54,7 +54,7 @@ class ClientSettings:
         )
 
 
-class ApiClient:
+class ApiClient(AsyncClosing):
     """Sends requests to one remote; retries, budgets, measures and logs them.
 
     The rate budget is ``budget`` if given, else the host's budget from ``budgets`` (clients of
@@ -105,14 +105,6 @@ class ApiClient:
     @property
     def concurrency(self) -> int:
         return self.settings.concurrency
-
-    async def __aenter__(self) -> ApiClient:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         await self.http.aclose()

@@ -7,11 +7,11 @@ manager so the connection pool is closed.
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Unpack
 
 from possync.errors import ConfigurationError
 from possync.http.client import ApiClient
+from possync.http.closing import AsyncClosing
 from possync.settings import SitooSettings
 from possync.sitoo.api import SitooApi, SitooApiOptions
 from possync.sitoo.catalogue import PriceLists, Products, Vouchers
@@ -35,7 +35,7 @@ def config_from_settings(settings: SitooSettings, **overrides: object) -> SitooC
     return SitooConfig.model_validate(fields)
 
 
-class SitooClient:
+class SitooClient(AsyncClosing):
     """Typed access to one Sitoo account and site.
 
     ``sites``, ``product_groups``, ``categories``, ``manufacturers``, ``products`` (variants and
@@ -90,11 +90,3 @@ class SitooClient:
 
     async def aclose(self) -> None:
         await self.api.aclose()
-
-    async def __aenter__(self) -> SitooClient:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

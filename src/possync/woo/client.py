@@ -8,13 +8,13 @@ permalinks, keys the shop does not see) into a ``ConfigurationError`` saying wha
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Any
 
 import httpx
 
 from possync.errors import ConfigurationError, FatalError, PayloadError, RemoteError, SkippableError
 from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics
+from possync.http.closing import AsyncClosing
 from possync.http.retry import Clock, Sleep, monotonic_clock, real_sleep
 from possync.woo.auth import auth_for
 from possync.woo.catalog import Categories, Products, Variations
@@ -47,7 +47,7 @@ MODIFIED_FILTERS_SINCE = (5, 8)
 V3_SINCE = (3, 5)
 
 
-class WooClient:
+class WooClient(AsyncClosing):
     """Everything possync does to a WooCommerce shop goes through one of these."""
 
     def __init__(
@@ -95,11 +95,6 @@ class WooClient:
             await self.aclose()
             raise
         return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def aclose(self) -> None:
         await self.api.aclose()
