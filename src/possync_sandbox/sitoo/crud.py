@@ -2,7 +2,8 @@
 
 A ``Resource`` names its table, id sequence, writable fields with their coercers, defaults,
 required fields and hooks (validation, computed view, list filters, delete cascade). It
-builds the routes of a single-object or a batch endpoint pair from that description.
+builds the routes of a single-object or a batch endpoint pair from that description;
+``object_routes`` builds the same pair for a resource whose writes are its own functions.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from possync_sandbox.sitoo.errors import bad_request
 from possync_sandbox.sitoo.listing import envelope, render_one
 from possync_sandbox.sitoo.store import Record, Table, TableSpec
 from possync_sandbox.sitoo.wire import Coercer, coerce_fields, integer
+from possync_sandbox.sitoo.writing import ItemOp, single, single_or_batch
 
 Validate = Callable[[Ctx, Record, Record | None], None]
 """Check (and complete) a record about to be stored; the old record on update, else None."""
@@ -120,8 +122,6 @@ class Resource:
 
     def routes(self, path: str, *, batch: bool = False) -> list[ApiRoute]:
         """``<path>`` (list, create) and ``<path>/{key}`` (get, update, delete)."""
-        from possync_sandbox.sitoo.writing import single_or_batch
-
         collection: dict[Method, Handler] = {"GET": self.list_handler, "POST": self.create_handler}
         if batch:
             collection["POST"] = lambda ctx: single_or_batch(ctx, self.create)
@@ -133,3 +133,28 @@ class Resource:
             "DELETE": self.delete_handler,
         }
         return [ApiRoute(path, collection), ApiRoute(f"{path}/{{{self.key}:int}}", one)]
+
+
+def object_routes(
+    path: str,
+    table: TableSpec,
+    *,
+    create: ItemOp,
+    update: ItemOp,
+    delete: Handler,
+    default_fields: Sequence[str] | None = None,
+) -> list[ApiRoute]:
+    """``<path>`` (list, create) and ``<path>/{key}`` (get, update, delete) of ``table``'s records.
+
+    Creates and updates take a single object; ``delete`` handles the whole request.
+    """
+    collection: dict[Method, Handler] = {
+        "GET": lambda ctx: envelope(ctx, ctx.site.table(table), default_fields=default_fields),
+        "POST": lambda ctx: single(ctx, create),
+    }
+    one: dict[Method, Handler] = {
+        "GET": lambda ctx: render_one(ctx, ctx.site.table(table).require(ctx.path_int(table.key))),
+        "PUT": lambda ctx: single(ctx, update),
+        "DELETE": delete,
+    }
+    return [ApiRoute(path, collection), ApiRoute(f"{path}/{{{table.key}:int}}", one)]

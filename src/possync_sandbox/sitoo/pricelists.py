@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin
+from possync_sandbox.sitoo.crud import object_routes
 from possync_sandbox.sitoo.errors import SitooError, bad_request
-from possync_sandbox.sitoo.listing import envelope, render_one
+from possync_sandbox.sitoo.listing import envelope
 from possync_sandbox.sitoo.store import Record, SiteState, SitooStore, Table, TableSpec
 from possync_sandbox.sitoo.tables import PRODUCTS, product_by_sku
 from possync_sandbox.sitoo.wire import (
@@ -25,7 +26,7 @@ from possync_sandbox.sitoo.wire import (
     text,
     text_list,
 )
-from possync_sandbox.sitoo.writing import single, single_or_batch
+from possync_sandbox.sitoo.writing import single_or_batch
 
 DEFAULT_LIST = 1
 PRICELISTS = TableSpec("pricelists", "pricelistid", "Price list")
@@ -165,21 +166,7 @@ def seed_site(store: SitooStore, site: SiteState) -> None:
 PRICELIST = "pricelists/{pricelistid:int}"
 PLUGIN = Plugin(
     routes=[
-        ApiRoute(
-            "pricelists",
-            {
-                "GET": lambda ctx: envelope(ctx, ctx.site.table(PRICELISTS)),
-                "POST": lambda ctx: single(ctx, create),
-            },
-        ),
-        ApiRoute(
-            PRICELIST,
-            {
-                "GET": lambda ctx: render_one(ctx, the_list(ctx)),
-                "PUT": lambda ctx: single(ctx, update),
-                "DELETE": delete,
-            },
-        ),
+        *object_routes("pricelists", PRICELISTS, create=create, update=update, delete=delete),
         ApiRoute(
             f"{PRICELIST}/pricelistitems",
             {

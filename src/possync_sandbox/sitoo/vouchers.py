@@ -11,9 +11,9 @@ from typing import Any
 
 from possync_sandbox.catalogue.model import Catalogue
 from possync_sandbox.sitoo.catalogue_shapes import voucher_body
-from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin
+from possync_sandbox.sitoo.context import Ctx, Plugin
+from possync_sandbox.sitoo.crud import object_routes
 from possync_sandbox.sitoo.errors import bad_request
-from possync_sandbox.sitoo.listing import envelope, render_one
 from possync_sandbox.sitoo.store import Record, SiteState, SitooStore, TableSpec
 from possync_sandbox.sitoo.wire import (
     Coercer,
@@ -28,7 +28,6 @@ from possync_sandbox.sitoo.wire import (
     text_list,
     timestamp,
 )
-from possync_sandbox.sitoo.writing import single
 
 VOUCHERS = TableSpec("vouchers", "voucherid", "Voucher")
 DEFAULT_FIELDS = ["voucherid", "vouchername", "datecreated", "vouchertype", "voucherstate"]
@@ -118,24 +117,8 @@ def load_catalogue(store: SitooStore, site: SiteState, catalogue: Catalogue) -> 
 
 
 PLUGIN = Plugin(
-    routes=[
-        ApiRoute(
-            "vouchers",
-            {
-                "GET": lambda ctx: envelope(ctx, ctx.site.table(VOUCHERS), default_fields=DEFAULT_FIELDS),
-                "POST": lambda ctx: single(ctx, create),
-            },
-        ),
-        ApiRoute(
-            "vouchers/{voucherid:int}",
-            {
-                "GET": lambda ctx: render_one(
-                    ctx, ctx.site.table(VOUCHERS).require(ctx.path_int("voucherid"))
-                ),
-                "PUT": lambda ctx: single(ctx, update),
-                "DELETE": delete,
-            },
-        ),
-    ],
+    routes=object_routes(
+        "vouchers", VOUCHERS, create=create, update=update, delete=delete, default_fields=DEFAULT_FIELDS
+    ),
     load_catalogue=load_catalogue,
 )

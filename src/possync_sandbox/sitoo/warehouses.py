@@ -15,6 +15,7 @@ from typing import Any
 from possync_sandbox.sitoo import batches
 from possync_sandbox.sitoo.catalogue_stock import load_catalogue_stock
 from possync_sandbox.sitoo.context import ApiRoute, Ctx, Plugin
+from possync_sandbox.sitoo.crud import object_routes
 from possync_sandbox.sitoo.errors import bad_request, not_found
 from possync_sandbox.sitoo.filters import in_range
 from possync_sandbox.sitoo.listing import envelope, render_one
@@ -46,7 +47,7 @@ from possync_sandbox.sitoo.wire import (
     quantity_text,
     text,
 )
-from possync_sandbox.sitoo.writing import single, single_or_batch
+from possync_sandbox.sitoo.writing import single_or_batch
 
 _ADDRESS = ["name", "address", "address2", "zip", "city", "state", "countryid", "currencycode"]
 WAREHOUSE_FIELDS: dict[str, Coercer] = {
@@ -237,20 +238,12 @@ def seed_site(store: SitooStore, site: SiteState) -> None:
 WAREHOUSE = "warehouses/{warehouseid:int}"
 PLUGIN = Plugin(
     routes=[
-        ApiRoute(
+        *object_routes(
             "warehouses",
-            {
-                "GET": lambda ctx: envelope(ctx, ctx.site.table(WAREHOUSES)),
-                "POST": lambda ctx: single(ctx, create_warehouse),
-            },
-        ),
-        ApiRoute(
-            WAREHOUSE,
-            {
-                "GET": lambda ctx: render_one(ctx, warehouse(ctx.site, ctx.path_int("warehouseid"))),
-                "PUT": lambda ctx: single(ctx, update_warehouse),
-                "DELETE": delete_warehouse,
-            },
+            WAREHOUSES,
+            create=create_warehouse,
+            update=update_warehouse,
+            delete=delete_warehouse,
         ),
         ApiRoute(
             f"{WAREHOUSE}/warehouseitems",
