@@ -156,6 +156,7 @@ def catalogue_flows(
             shop.read_variations,
             ("product",),
             fetched,
+            indexed=False,  # the shop lists variations per parent: look SKUs up instead
         ),
         Flow(
             "variation",

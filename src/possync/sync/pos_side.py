@@ -139,9 +139,19 @@ class PosSide:
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         products = await self._products(since)
         options = _family_options(products)
+        if since is not None:
+            options.update(await self._changed_families(products))
         mains = [p for p in products if not p.is_variant]
         for chunk in _chunks([_product_record(p, options.get(p.productid or 0, {})) for p in mains]):
             yield chunk
+
+    async def _changed_families(self, products: Sequence[Product]) -> dict[int, dict[str, list[str]]]:
+        """The variant options of changed main variants, from their families (one read each)."""
+        options: dict[int, dict[str, list[str]]] = {}
+        for main in [p for p in products if p.is_main_variant and p.productid]:
+            family = await self.client.products.variants(main.productid or 0)
+            options[main.productid or 0] = _options_of(family)
+        return options
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         products = await self._products(since)
@@ -151,18 +161,10 @@ class PosSide:
             yield chunk
 
     async def _products(self, since: datetime | None) -> list[Product]:
-        """Every product (or those changed since), with the families of changed main variants."""
+        """Every product, or those changed since ``since``."""
         if since is None:
             return await self.client.products.read_all()
-        changed = [p async for page in self.client.products.changed_since(since) for p in page]
-        for main in [p for p in changed if p.is_main_variant]:
-            family = await self.client.products.variants(main.productid or 0)
-            skus = [v.sku for v in family.variants if v.sku]
-            known = {p.sku for p in changed}
-            changed.extend(
-                p for p in (await self.client.products.find_by_skus(skus)).values() if p.sku not in known
-            )
-        return changed
+        return [p async for page in self.client.products.changed_since(since) for p in page]
 
     async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
         found = await self.client.products.find_by_skus(list(keys))
@@ -244,6 +246,17 @@ def _family_options(products: Sequence[Product]) -> dict[int, dict[str, list[str
             if attribute.value and attribute.value not in values:
                 values.append(attribute.value)
     return options
+
+
+def _options_of(family: ProductVariants) -> dict[str, list[str]]:
+    """A family's options in the order its variants use them (as a full read computes them)."""
+    names = [g.name or "" for g in family.groups]
+    options: dict[str, list[str]] = {name: [] for name in names}
+    for variant in family.variants:
+        for name, value in zip(names, variant.attributes, strict=False):
+            if value and value not in options[name]:
+                options[name].append(value)
+    return {name: values for name, values in options.items() if values}
 
 
 def _prices(product: Product) -> dict[str, str]:

@@ -28,7 +28,7 @@ QUICK = Backoff(base=timedelta(milliseconds=10), cap=timedelta(milliseconds=50),
 
 
 def faulty(pair: SandboxPair, seed: int) -> None:
-    plan = {"error_rate": 0.1, "rate_limit_rate": 0.01, "retry_after": 0, "lost_response_rate": 0.15}
+    plan = {"error_rate": 0.1, "rate_limit_rate": 0.01, "retry_after": 0, "lost_response_rate": 0.3}
     pair.woo.faults.configure(FaultPlan(seed=seed, **plan))
     pair.sitoo.faults.configure(FaultPlan(seed=seed + 100, **plan))
 
