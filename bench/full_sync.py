@@ -28,13 +28,11 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from clients import CONTROL, control, start_server  # noqa: E402
-
-from possync.sandbox import sandbox_connection  # noqa: E402
-from possync.store import open_store  # noqa: E402
-from possync.sync.operations import FULL_SYNC, CatalogueSync  # noqa: E402
-from possync.sync.runner import Connection, open_catalogue, run_logged  # noqa: E402
-
+from clients import CONTROL, control, start_server
+from possync.sandbox import sandbox_connection
+from possync.store import open_store
+from possync.sync.operations import FULL_SYNC, CatalogueSync
+from possync.sync.runner import Connection, open_catalogue, run_logged
 
 OVERLAP = 31.0
 
