@@ -7,32 +7,24 @@ read and replace the fault plan, read and patch the settings, and move the clock
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from possync_sandbox.control import CONTROL_ROOT, ControlHandlers, read_json
 from possync_sandbox.faults import FaultPlan
 from possync_sandbox.sitoo.routing import json_response
 
 if TYPE_CHECKING:
     from possync_sandbox.sitoo.emulator import SitooEmulator
 
-CONTROL_ROOT = "/__sandbox__"
-
 
 def emulator_of(request: Request) -> SitooEmulator:
     emulator: SitooEmulator = request.app.state.runtime
     return emulator
-
-
-async def _json(request: Request) -> Any:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    return await request.json()
 
 
 def _invalid(error: Exception) -> Response:
@@ -47,7 +39,7 @@ async def reset(request: Request) -> Response:
 async def catalogue(request: Request) -> Response:
     from possync_sandbox.catalogue import generate
 
-    body = await _json(request)
+    body = await read_json(request)
     try:
         loaded = generate(seed=int(body.get("seed", 1)), products=int(body.get("products", 60)))
     except (TypeError, ValueError) as error:
@@ -72,7 +64,7 @@ async def faults(request: Request) -> Response:
     emulator = emulator_of(request)
     if request.method == "PUT":
         try:
-            emulator.faults.configure(FaultPlan.model_validate(await _json(request)))
+            emulator.faults.configure(FaultPlan.model_validate(await read_json(request)))
         except (ValidationError, ValueError) as error:
             return _invalid(error)
     plan = emulator.faults.plan.model_dump()
@@ -83,7 +75,7 @@ async def settings(request: Request) -> Response:
     emulator = emulator_of(request)
     if request.method == "PATCH":
         try:
-            emulator.update_settings(await _json(request))
+            emulator.update_settings(await read_json(request))
         except (ValidationError, ValueError) as error:
             return _invalid(error)
     return json_response(emulator.settings.model_dump())
@@ -93,7 +85,7 @@ async def clock(request: Request) -> Response:
     """``PUT {"frozen": <unix s> | null}`` or ``{"advance": <s>}``; GET reads the clock."""
     clock = emulator_of(request).store.clock
     if request.method == "PUT":
-        body = await _json(request)
+        body = await read_json(request)
         if "advance" in body:
             clock.advance(float(body["advance"]))
         elif body.get("frozen") is None:
@@ -104,13 +96,5 @@ async def clock(request: Request) -> Response:
 
 
 def control_routes() -> list[BaseRoute]:
-    return [
-        Route(f"{CONTROL_ROOT}/reset", reset, methods=["POST"]),
-        Route(f"{CONTROL_ROOT}/catalogue", catalogue, methods=["POST"]),
-        Route(f"{CONTROL_ROOT}/state", state, methods=["GET"]),
-        Route(f"{CONTROL_ROOT}/counters", counters, methods=["GET"]),
-        Route(f"{CONTROL_ROOT}/counters/reset", counters, methods=["POST"]),
-        Route(f"{CONTROL_ROOT}/faults", faults, methods=["GET", "PUT"]),
-        Route(f"{CONTROL_ROOT}/settings", settings, methods=["GET", "PATCH"]),
-        Route(f"{CONTROL_ROOT}/clock", clock, methods=["GET", "PUT"]),
-    ]
+    common = ControlHandlers(reset, catalogue, state, counters, faults, settings)
+    return [*common.routes(), Route(f"{CONTROL_ROOT}/clock", clock, methods=["GET", "PUT"])]

@@ -16,8 +16,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from possync_sandbox.control import CONTROL_ROOT
 from possync_sandbox.sitoo.context import Plugin, Runtime
-from possync_sandbox.sitoo.control import CONTROL_ROOT, emulator_of
+from possync_sandbox.sitoo.control import emulator_of
 from possync_sandbox.sitoo.event_sender import EventSender
 from possync_sandbox.sitoo.routing import json_response
 from possync_sandbox.sitoo.store import Record, SiteState, SitooStore

@@ -17,8 +17,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from possync_sandbox.control import CONTROL_ROOT
 from possync_sandbox.sitoo.context import Plugin
-from possync_sandbox.sitoo.control import CONTROL_ROOT, emulator_of
+from possync_sandbox.sitoo.control import emulator_of
 from possync_sandbox.sitoo.errors import SitooError, bad_request
 from possync_sandbox.sitoo.order_book import ORDERS, log
 from possync_sandbox.sitoo.pos import POS_STATE, Till

@@ -13,26 +13,20 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
+from possync_sandbox.control import CONTROL_ROOT, ControlHandlers, read_json
 from possync_sandbox.faults import FaultPlan
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
-
-PREFIX = "/__sandbox__"
-
-
-async def read_json(request: Request) -> Any:
-    raw = await request.body()
-    return json.loads(raw) if raw.strip() else {}
 
 
 def json_response(body: Any, status: int = 200) -> Response:
     return Response(json.dumps(body), status, media_type="application/json")
 
 
-def control_routes(emulator: WooEmulator) -> list[Route]:
+def control_routes(emulator: WooEmulator) -> list[BaseRoute]:
     """The Starlette routes of the control API, bound to ``emulator``."""
 
     async def reset(request: Request) -> Response:
@@ -82,13 +76,5 @@ def control_routes(emulator: WooEmulator) -> list[Route]:
             return json_response({"error": "no such media"}, 404)
         return Response(emulator.store.media_bytes.get(media_id, b""), media_type=record["mime_type"])
 
-    return [
-        Route(f"{PREFIX}/reset", reset, methods=["POST"]),
-        Route(f"{PREFIX}/catalogue", catalogue, methods=["POST"]),
-        Route(f"{PREFIX}/state", state, methods=["GET"]),
-        Route(f"{PREFIX}/counters", counters, methods=["GET"]),
-        Route(f"{PREFIX}/counters/reset", counters, methods=["POST"]),
-        Route(f"{PREFIX}/faults", faults, methods=["GET", "PUT"]),
-        Route(f"{PREFIX}/settings", settings, methods=["GET", "PATCH"]),
-        Route(f"{PREFIX}/media/{{id:int}}", media_bytes, methods=["GET"]),
-    ]
+    common = ControlHandlers(reset, catalogue, state, counters, faults, settings)
+    return [*common.routes(), Route(f"{CONTROL_ROOT}/media/{{id:int}}", media_bytes, methods=["GET"])]
