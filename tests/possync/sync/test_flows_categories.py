@@ -76,7 +76,9 @@ def test_c5_paths_of_names_are_the_same_key_on_both_sides() -> None:
 
 def test_c5_a_cycle_or_missing_parent_ends_the_path() -> None:
     paths = woo_category_paths([woo(1, "A", 2), woo(2, "B", 1), woo(3, "C", 404)])
-    assert paths[1] == "B / A" and paths[2] == "A / B" and paths[3] == "C"
+    assert paths[1] == "B / A"
+    assert paths[2] == "A / B"
+    assert paths[3] == "C"
 
 
 def test_c6_the_default_category_is_recognised() -> None:

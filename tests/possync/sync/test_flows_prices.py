@@ -31,7 +31,8 @@ def test_money_is_two_decimals_half_up_and_empty_for_none() -> None:
     assert money("19.9") == "19.90"
     assert money(Decimal("0.125")) == "0.13"
     assert money("2,5") == "2.50"
-    assert money(None) == "" and money("") == ""
+    assert money(None) == ""
+    assert money("") == ""
     assert round_money(Decimal("0.005")) == Decimal("0.01")
 
 
@@ -70,8 +71,10 @@ def test_p11_vat_rate_to_product_group_and_back() -> None:
     table = VatTable.from_groups(
         [ProductGroup(vatid=2, value=25), ProductGroup(vatid=5, value=12), ProductGroup(vatid=4, value=12)]
     )
-    assert table.vatid(Decimal(25)) == 2 and table.vatid(Decimal(12)) == 4
-    assert table.rate(None) == Decimal(25) and table.rate(5) == Decimal(12)
+    assert table.vatid(Decimal(25)) == 2
+    assert table.vatid(Decimal(12)) == 4
+    assert table.rate(None) == Decimal(25)
+    assert table.rate(5) == Decimal(12)
     with pytest.raises(UnmappableError, match="no product group with VAT 6 %"):
         table.vatid(Decimal(6))
     with pytest.raises(UnmappableError, match="product group 9"):
@@ -82,7 +85,8 @@ def test_p11_tax_classes_to_rates_and_back() -> None:
     context = Context()
     assert context.class_rate("reduced-rate") == Decimal(12)
     assert context.class_rate("", "none") == Decimal(0)
-    assert context.tax_class(Decimal(25)) == "" and context.tax_class(Decimal(6)) == "super-reduced-rate"
+    assert context.tax_class(Decimal(25)) == ""
+    assert context.tax_class(Decimal(6)) == "super-reduced-rate"
     with pytest.raises(UnmappableError, match="tax class 'luxury'"):
         context.class_rate("luxury")
     with pytest.raises(UnmappableError, match="no tax class with VAT 30 %"):
