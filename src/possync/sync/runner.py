@@ -11,12 +11,13 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from possync.http import RetryPolicy
 from possync.settings import Operation, Settings
 from possync.sitoo import SitooClient, SitooConfig, config_from_settings
-from possync.store.models import Run
+from possync.store.models import Binding, Run
 from possync.sync.backoff import Backoff
 from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
 from possync.sync.engine import FAST_BACKOFF, Engine, Progress, SyncStoppedError
@@ -95,7 +96,8 @@ async def run_logged(
 ) -> list[StepReport]:
     """Run the operations in order inside a logged run (the rate limit checked first when asked)."""
     if connection.check_rate_limit:
-        check_rate_limit(sync.remaining(), estimate_requests(operations, records or {}))
+        known = records if records is not None else bound_records(sessions, connection.name)
+        check_rate_limit(sync.remaining(), estimate_requests(operations, known))
     with sessions() as session:
         log = RunLog(session, connection.name)
         run = log.start([op.value for op in operations])
@@ -112,6 +114,17 @@ async def run_logged(
             _log_reports(log, run, reports)
             log.finish(run, status)
             session.commit()
+
+
+def bound_records(sessions: sessionmaker[Session], connection: str) -> dict[str, int]:
+    """How many records of each entity the store knows: the size a full sync's estimate starts from."""
+    with sessions() as session:
+        statement = (
+            select(Binding.entity, func.count())
+            .where(Binding.connection == connection)
+            .group_by(Binding.entity)
+        )
+        return {str(entity): int(count) for entity, count in session.execute(statement).tuples()}
 
 
 async def _collect(sync: CatalogueSync, operations: Sequence[Operation]) -> list[StepReport]:
