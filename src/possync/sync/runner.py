@@ -124,7 +124,7 @@ def bound_records(sessions: sessionmaker[Session], connection: str) -> dict[str,
             .where(Binding.connection == connection)
             .group_by(Binding.entity)
         )
-        return {str(entity): int(count) for entity, count in session.execute(statement).tuples()}
+        return {str(row[0]): int(row[1]) for row in session.execute(statement)}
 
 
 async def _collect(sync: CatalogueSync, operations: Sequence[Operation]) -> list[StepReport]:
