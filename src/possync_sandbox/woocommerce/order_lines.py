@@ -116,10 +116,15 @@ def _money_field(item: Record, posted: dict[str, Any], name: str) -> None:
         item[name] = precise(dec(posted[name]))
 
 
+def _edited_or_new(store: Store, item: Record | None, **defaults: Any) -> Record:
+    """The stored line ``item`` to edit, or a new line with a fresh id and ``defaults``."""
+    return item if item is not None else {"id": store.new_id("order_item"), **defaults}
+
+
 def prepare_line_item(store: Store, posted: dict[str, Any], item: Record | None) -> Record:
     """``prepare_line_items``: a new line priced from its product, or an existing one edited."""
     creating = item is None
-    line: Record = item if item is not None else {"id": store.new_id("order_item"), "quantity": 1}
+    line = _edited_or_new(store, item, quantity=1)
     product, named = find_product(store, posted)
     if creating and not named:
         raise WooError("woocommerce_rest_required_product_reference", "Product ID or SKU is required.", 400)
@@ -162,7 +167,7 @@ def _plain_fields(line: Record, posted: dict[str, Any], names: tuple[str, ...]) 
 def prepare_shipping_line(store: Store, posted: dict[str, Any], item: Record | None) -> Record:
     if item is None and not posted.get("method_id"):
         raise WooError("woocommerce_rest_invalid_shipping_item", "Shipping method ID is required.", 400)
-    line: Record = item if item is not None else {"id": store.new_id("order_item"), "method_title": ""}
+    line = _edited_or_new(store, item, method_title="")
     _plain_fields(line, posted, ("method_id", "method_title", "instance_id"))
     _money_field(line, posted, "total")
     line.setdefault("total", "0")
@@ -173,7 +178,7 @@ def prepare_shipping_line(store: Store, posted: dict[str, Any], item: Record | N
 def prepare_fee_line(store: Store, posted: dict[str, Any], item: Record | None) -> Record:
     if item is None and not posted.get("name"):
         raise WooError("woocommerce_rest_invalid_fee_item", "Fee name is required.", 400)
-    line: Record = item if item is not None else {"id": store.new_id("order_item"), "tax_status": "taxable"}
+    line = _edited_or_new(store, item, tax_status="taxable")
     _plain_fields(line, posted, ("name", "tax_class", "tax_status"))
     _money_field(line, posted, "total")
     if "amount" in posted:
