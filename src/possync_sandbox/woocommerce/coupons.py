@@ -13,7 +13,7 @@ from typing import Any
 
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
-from possync_sandbox.woocommerce.errors import WooError, invalid_id, missing_param
+from possync_sandbox.woocommerce.errors import WooError, already_exists, invalid_id, missing_param
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.order_lines import as_int, set_meta
 from possync_sandbox.woocommerce.order_totals import money
@@ -179,7 +179,7 @@ def coupon_or_fail(ctx: RequestContext, status: int) -> Record:
 @route(ROUTES, "POST", "/coupons", "create")
 async def create(ctx: RequestContext) -> Reply:
     if ctx.body.get("id"):
-        raise WooError("woocommerce_rest_shop_coupon_exists", "Cannot create existing shop_coupon.", 400)
+        raise already_exists("shop_coupon")
     validate(ctx, ctx.body, COUPON_RULES)
     coupon = create_coupon(ctx.store, ctx.body)
     return created(ctx.view, serialise(ctx.view, coupon), f"/coupons/{coupon['id']}")

@@ -65,4 +65,9 @@ def invalid_id(post_type: str, status: int) -> WooError:
     return WooError(f"woocommerce_rest_{post_type}_invalid_id", "Invalid ID.", status)
 
 
+def already_exists(post_type: str) -> WooError:
+    """A create whose body carries an ``id``."""
+    return WooError(f"woocommerce_rest_{post_type}_exists", f"Cannot create existing {post_type}.", 400)
+
+
 NO_ROUTE = WooError("rest_no_route", "No route was found matching the URL and request method.", 404)

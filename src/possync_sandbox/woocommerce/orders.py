@@ -16,7 +16,7 @@ from typing import Any
 from possync_sandbox.woocommerce import order_notes, order_status, refunds
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, created, route
-from possync_sandbox.woocommerce.errors import WooError, invalid_id, not_in_enum
+from possync_sandbox.woocommerce.errors import WooError, already_exists, invalid_id, not_in_enum
 from possync_sandbox.woocommerce.listing import ARRAY_PARAMS, filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.order_view import needs_payment, serialise
 from possync_sandbox.woocommerce.order_write import apply_fields, apply_lines, new_order
@@ -87,7 +87,7 @@ def _finish(ctx: RequestContext, order: Record, status: str | None, *, creating:
 @route(ROUTES, "POST", "/orders", "create")
 async def create_order(ctx: RequestContext) -> Reply:
     if ctx.body.get("id"):
-        raise WooError("woocommerce_rest_shop_order_exists", "Cannot create existing shop_order.", 400)
+        raise already_exists("shop_order")
     validate(ctx, ctx.body, ORDER_RULES)
     status = wanted_status(ctx)
     order = new_order(ctx.store, 0)

@@ -18,7 +18,7 @@ from typing import Any
 
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, as_bool, created, route
-from possync_sandbox.woocommerce.errors import WooError, invalid_id
+from possync_sandbox.woocommerce.errors import WooError, already_exists, invalid_id
 from possync_sandbox.woocommerce.media import resolve_images
 from possync_sandbox.woocommerce.product_attributes import apply_attributes, apply_default_attributes
 from possync_sandbox.woocommerce.product_fields import COMMON_DEFAULTS, apply_common, apply_stock
@@ -210,7 +210,7 @@ async def list_(ctx: RequestContext) -> Reply:
 @route(ROUTES, "POST", COLLECTION, "create")
 async def create(ctx: RequestContext) -> Reply:
     if ctx.body.get("id"):
-        raise WooError("woocommerce_rest_product_exists", "Cannot create existing product.", 400)
+        raise already_exists("product")
     record = await save_product(ctx, None)
     return created(ctx.view, product_json(ctx.view.for_edit(), record), f"{COLLECTION}/{record['id']}")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, View, created, route
-from possync_sandbox.woocommerce.errors import WooError, invalid_id
+from possync_sandbox.woocommerce.errors import WooError, already_exists, invalid_id
 from possync_sandbox.woocommerce.listing import (
     POST_ORDERBY,
     enum_param,
@@ -179,9 +179,7 @@ async def list_(ctx: RequestContext) -> Reply:
 async def create(ctx: RequestContext) -> Reply:
     parent = _parent(ctx)
     if ctx.body.get("id"):
-        raise WooError(
-            "woocommerce_rest_product_variation_exists", "Cannot create existing product_variation.", 400
-        )
+        raise already_exists("product_variation")
     record = await save_variation(ctx, parent, None)
     return created(
         ctx.view,

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from possync_sandbox.woocommerce import coupons, order_view, products
 from possync_sandbox.woocommerce.batch import batch_route
 from possync_sandbox.woocommerce.context import Reply, RequestContext, Route, Version, View, created, route
-from possync_sandbox.woocommerce.errors import WooError, missing_param, not_in_enum
+from possync_sandbox.woocommerce.errors import WooError, already_exists, missing_param, not_in_enum
 from possync_sandbox.woocommerce.listing import filter_records, order_records, page_reply
 from possync_sandbox.woocommerce.store import Record
 from possync_sandbox.woocommerce.webhook_delivery import PayloadBuilder, WebhookDispatcher
@@ -128,7 +128,7 @@ def webhook_or_fail(ctx: RequestContext, status: int, message: str = "Invalid ID
 async def create(ctx: RequestContext) -> Reply:
     body = ctx.body
     if body.get("id"):
-        raise WooError("woocommerce_rest_shop_webhook_exists", "Cannot create existing shop_webhook.", 400)
+        raise already_exists("shop_webhook")
     if body.get("delivery_url") is None:
         raise missing_param("delivery_url")
     now = ctx.store.clock.now().astimezone(UTC)
