@@ -1,0 +1,49 @@
+"""Option rows O1–O2 and type row P5 of docs/mapping.md: which products a sync takes, and why not."""
+
+from __future__ import annotations
+
+import pytest
+
+from possync.settings import FetchProducts
+from possync.sitoo.models import Product as PosProduct
+from possync.sync.flows import excluded_from_pos, pos_problem, wanted_by_fetch_products
+from possync.woo.models import Product
+
+BOTH, WEB, POS, NONE = (True, True), (True, False), (False, True), (False, False)
+EXPECTED = {
+    FetchProducts.ALL: {BOTH, WEB, POS, NONE},
+    FetchProducts.ACTIVE: {BOTH, WEB, POS},
+    FetchProducts.ACTIVE_POS: {BOTH, POS},
+    FetchProducts.ACTIVE_WEBSHOP: {BOTH, WEB},
+    FetchProducts.INACTIVE: {NONE},
+    FetchProducts.INACTIVE_POS: {WEB, NONE},
+    FetchProducts.INACTIVE_WEBSHOP: {POS, NONE},
+}
+
+
+@pytest.mark.parametrize("choice", list(FetchProducts))
+def test_o1_the_seven_fetch_products_choices(choice: FetchProducts) -> None:
+    taken = {
+        flags
+        for flags in (BOTH, WEB, POS, NONE)
+        if wanted_by_fetch_products(PosProduct(sku="A", active=flags[0], activepos=flags[1]), choice)
+    }
+    assert taken == EXPECTED[choice]
+
+
+def test_o1_missing_flags_count_as_inactive() -> None:
+    assert wanted_by_fetch_products(PosProduct(sku="A"), FetchProducts.INACTIVE)
+    assert wanted_by_fetch_products(PosProduct(sku="A"), "active") is False
+
+
+def test_o2_external_products_excluded_only_when_the_option_is_on() -> None:
+    external = Product.model_validate({"id": 1, "sku": "E", "type": "external"})
+    assert "Exclude external products" in str(excluded_from_pos(external, True))
+    assert excluded_from_pos(external, False) is None
+    assert excluded_from_pos(Product.model_validate({"id": 2, "sku": "S"}), True) is None
+
+
+def test_p5_product_types_sitoo_cannot_take_are_named() -> None:
+    assert "grouped" in str(pos_problem(Product.model_validate({"id": 1, "sku": "G", "type": "grouped"})))
+    assert "'bundle'" in str(pos_problem(Product.model_validate({"id": 1, "sku": "B", "type": "bundle"})))
+    assert pos_problem(Product.model_validate({"id": 1, "sku": "V", "type": "variable"})) is None
