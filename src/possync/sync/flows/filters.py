@@ -26,7 +26,7 @@ _FETCH: dict[FetchProducts, Callable[[bool, bool], bool]] = {
 }
 
 
-def wanted_by_fetch_products(product: PosProduct, choice: FetchProducts) -> bool:
+def wanted_by_fetch_products(product: PosProduct, choice: FetchProducts | str) -> bool:
     """Whether a complete sync fetches this Sitoo product under the "Fetch products" choice.
 
     A variant is judged by its main product's flags: pass the main product for a variant.

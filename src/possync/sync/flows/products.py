@@ -19,6 +19,7 @@ from possync.sync.flows.manufacturers import (
     is_manufacturer_attribute,
     manufacturer_attribute,
     manufacturer_id,
+    manufacturer_key,
     manufacturer_name,
 )
 from possync.sync.flows.money import money, pos_price_pair, pos_prices, to_amount, woo_price_pair, woo_prices
@@ -113,12 +114,7 @@ def woo_product_payload(product: Product, context: Context = DEFAULTS) -> dict[s
     variable = product.type == "variable"
     categories = [c.id for c in product.categories if c.slug != context.default_category_slug]
     attributes = [
-        {
-            "name": context.manufacturer_attribute,
-            "options": [str(a.options[0])],
-            "visible": True,
-            "variation": False,
-        }
+        manufacturer_attribute(manufacturer_key(str(a.options[0])), context)
         for a in product.attributes
         if is_manufacturer_attribute(a, context) and a.options
     ][:1]
