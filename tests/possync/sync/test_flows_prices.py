@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from possync.settings.sitoo import SitooSettings
 from possync.sitoo.models import ProductGroup
 from possync.sync.flows import (
     Context,
@@ -129,3 +130,18 @@ def test_sitoo_prices_round_trip_through_the_shop_exactly(
     down = woo_prices(price, original, rate, woo_gross=True, pos_gross=including)
     up = pos_prices(down["regular_price"], down["sale_price"], rate, woo_gross=True, pos_gross=including)
     assert (up["moneyprice"], up["moneypriceorg"]) == pos_price_pair(price, original)
+
+
+def test_o3_context_from_the_connections_settings() -> None:
+    sitoo = SitooSettings.model_validate(
+        {
+            "base_url": "https://api.mysitoo.com/v2/accounts/90001",
+            "api_id": "90001-1",
+            "api_password": "secret",
+            "misc": {"prices_including_vat": False},
+        }
+    )
+    context = Context.from_settings(sitoo, [ProductGroup(vatid=2, value=25)], woo_prices_include_tax=False)
+    assert context.prices_including_vat is False
+    assert context.woo_prices_include_tax is False
+    assert context.vat.vatid(Decimal(25)) == 2

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal, Protocol
 
 from possync.errors import MappingError
+from possync.settings.sitoo import SitooSettings
 from possync.sitoo.models import ProductGroup
 
 Side = Literal["woo", "pos"]
@@ -125,6 +126,17 @@ class Context:
     """The shop's meta key holding the purchase price (WooCommerce core has no such field)."""
     default_category_slug: str = "uncategorized"
     """The shop's default category, which WooCommerce adds by itself and Sitoo never gets."""
+
+    @classmethod
+    def from_settings(
+        cls, sitoo: SitooSettings, groups: Iterable[ProductGroup], *, woo_prices_include_tax: bool = True
+    ) -> Context:
+        """The context of one connection: its options, Sitoo's product groups and the shop's tax setting."""
+        return cls(
+            vat=VatTable.from_groups(groups),
+            prices_including_vat=sitoo.misc.prices_including_vat,
+            woo_prices_include_tax=woo_prices_include_tax,
+        )
 
     def tax_class(self, rate: Decimal) -> str:
         """The shop's tax class for VAT ``rate`` (the standard class first)."""
