@@ -13,8 +13,9 @@ from typing import Any
 
 from possync.settings import FetchProducts
 from possync.sitoo import SitooClient
+from possync.sync import flows
 from possync.sync import interim_mapping as mapping
-from possync.sync.flow import Flow, Record, WriteItem, WriteResult
+from possync.sync.flow import Flow, Record, Refs, View, WriteItem, WriteResult
 from possync.sync.images import ImageUploader, image_to_pos
 from possync.sync.pos_side import PosSide
 from possync.sync.woo_side import WooSide
@@ -84,7 +85,36 @@ async def load_facts(sitoo: SitooClient, options: CatalogueOptions) -> dict[str,
     ids: dict[Any, int] = {}
     for vatid, rate in sorted(rates.items()):
         ids.setdefault(rate, vatid)
-    return {"vat_rates": rates, "vat_ids": ids, "prices_including_vat": options.prices_including_vat}
+    context = flows.Context(
+        vat=flows.VatTable.from_groups(groups), prices_including_vat=options.prices_including_vat
+    )
+    return {
+        "vat_rates": rates,
+        "vat_ids": ids,
+        "prices_including_vat": options.prices_including_vat,
+        "context": context,
+    }
+
+
+def _context(refs: Refs) -> flows.Context:
+    context: flows.Context = refs.facts.get("context", flows.DEFAULTS)
+    return context
+
+
+def category_to_woo(record: Record, refs: Refs) -> View:
+    return flows.category_to_woo(record.raw, refs, _context(refs))
+
+
+def category_to_pos(record: Record, refs: Refs) -> View:
+    return flows.category_to_pos(record.raw, refs, _context(refs))
+
+
+def manufacturer_to_woo(record: Record, refs: Refs) -> View:
+    return flows.manufacturer_to_woo(record.raw, _context(refs))
+
+
+def manufacturer_to_pos(record: Record, refs: Refs) -> View:
+    return flows.manufacturer_to_pos(record.raw, _context(refs))
 
 
 def catalogue_flows(
@@ -94,12 +124,12 @@ def catalogue_flows(
     shop, pos, images = WooSide(woo, facts), PosSide(sitoo), ImageUploader(woo, sitoo)
     fetched = fetch_filter(options.fetch_products)
     sent = external_filter(options.exclude_external_products)
-    flows = [
+    declared = [
         Flow(
             "manufacturer",
             "pos",
             pos.read_manufacturers,
-            mapping.manufacturer_across,
+            manufacturer_to_woo,
             _writer(shop, "manufacturers"),
             shop.read_manufacturers,
         ),
@@ -107,7 +137,7 @@ def catalogue_flows(
             "manufacturer",
             "woo",
             shop.read_manufacturers,
-            mapping.manufacturer_across,
+            manufacturer_to_pos,
             _writer(pos, "manufacturers"),
             pos.read_manufacturers,
         ),
@@ -115,7 +145,7 @@ def catalogue_flows(
             "category",
             "pos",
             pos.read_categories,
-            mapping.category_to_woo,
+            category_to_woo,
             _writer(shop, "categories"),
             shop.read_categories,
         ),
@@ -123,7 +153,7 @@ def catalogue_flows(
             "category",
             "woo",
             shop.read_categories,
-            mapping.category_to_pos,
+            category_to_pos,
             _writer(pos, "categories"),
             pos.read_categories,
         ),
@@ -180,4 +210,4 @@ def catalogue_flows(
             indexed=False,
         ),
     ]
-    return {flow.name: flow for flow in flows}
+    return {flow.name: flow for flow in declared}

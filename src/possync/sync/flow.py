@@ -38,6 +38,8 @@ class Record:
     modified: datetime | None = None
     problem: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    raw: Any = None
+    """The source record itself (a typed model of its side), for the mapping functions."""
 
 
 @dataclass(frozen=True)
@@ -117,19 +119,23 @@ class Refs:
 
 
 class PlanRefs(Refs):
-    """References for a dry run: a record not written yet is named, not waited for."""
+    """References for a dry run: a record not written yet is not waited for.
+
+    Its id is given as ``-<source id>`` (ids are numbers on both sides): a negative id in a plan
+    is a record the same plan creates.
+    """
 
     def target(self, entity: str, source_id: str | int) -> str:
         try:
             return super().target(entity, source_id)
         except MappingError:
-            return f"(new {entity} {source_id})"
+            return f"-{source_id}"
 
     def by_key(self, entity: str, natural_key: str) -> str:
         try:
             return super().by_key(entity, natural_key)
         except MappingError:
-            return f"(new {entity} {natural_key})"
+            return "-1"
 
 
 Mapper = Callable[[Record, Refs], View]

@@ -1,4 +1,7 @@
-"""TEMPORARY catalogue mapping, to be replaced by ``possync.sync.flows`` as soon as it lands.
+"""TEMPORARY product and variation mapping, to be replaced by ``possync.sync.flows``' functions.
+
+Categories and manufacturers already use ``possync.sync.flows``; products and variations still
+map here until the engine's readers hand ``flows`` the typed records it expects.
 
 Each entity has one view per side (the synced fields in that side's words) and one pure function
 per direction from a source view to the target view; the functions round-trip, so a record
@@ -36,28 +39,6 @@ def sku_problem(sku: str) -> str | None:
         allowed = "0-9 a-z A-Z . _ - + /"
         return f"SKU {sku!r} has characters Sitoo refuses (allowed: {allowed}): run `possync fix-sku`"
     return None
-
-
-# -- categories -----------------------------------------------------------------------------------
-
-
-def category_to_woo(record: Record, refs: Refs) -> View:
-    view = record.view
-    parent = refs.target("category", view["parent"]) if view["parent"] else None
-    return {"name": view["title"], "parent": parent, "description": view["description"]}
-
-
-def category_to_pos(record: Record, refs: Refs) -> View:
-    view = record.view
-    parent = refs.target("category", view["parent"]) if view["parent"] else None
-    return {"title": view["name"], "parent": parent, "description": view["description"]}
-
-
-# -- manufacturers --------------------------------------------------------------------------------
-
-
-def manufacturer_across(record: Record, refs: Refs) -> View:
-    return {"name": record.view["name"]}
 
 
 # -- prices and VAT -------------------------------------------------------------------------------

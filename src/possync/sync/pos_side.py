@@ -18,39 +18,17 @@ from possync.errors import PossyncError, RetryableError
 from possync.sitoo import SitooClient
 from possync.sitoo.batch import ItemResult
 from possync.sitoo.models import Category, Product, ProductVariant, ProductVariantGroup, ProductVariants
+from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.interim_mapping import money
 
 PAGE = 500
 
 
-def category_paths(categories: Sequence[Category]) -> dict[int, str]:
-    """Each category's path of names from the top (``Kläder/Dam/Klänningar``)."""
-    by_id = {c.categoryid: c for c in categories if c.categoryid is not None}
-    paths: dict[int, str] = {}
-
-    def path(cid: int, depth: int = 0) -> str:
-        if cid in paths:
-            return paths[cid]
-        category = by_id[cid]
-        parent = category.categoryparentid
-        prefix = path(parent, depth + 1) + "/" if parent in by_id and depth < 50 and parent else ""
-        paths[cid] = prefix + (category.title or "")
-        return paths[cid]
-
-    for cid in by_id:
-        path(cid)
-    return paths
-
-
 def _category_record(category: Category, paths: dict[int, str]) -> Record:
-    parent = category.categoryparentid
-    view = {
-        "title": category.title or "",
-        "parent": str(parent) if parent else None,
-        "description": html.unescape(category.seo_description or "").strip(),
-    }
-    return Record(str(category.categoryid), paths[category.categoryid or 0], view, category.datemodified)
+    view = flows.pos_category_payload(category)
+    cid = category.categoryid or 0
+    return Record(str(cid), paths[cid], view, category.datemodified, raw=category)
 
 
 def _result(item: ItemResult) -> WriteResult:
@@ -89,23 +67,23 @@ class PosSide:
 
     async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         categories = await self.client.categories.read_all()
-        paths = category_paths(categories)
+        paths = flows.pos_category_paths(categories)
         yield [_category_record(c, paths) for c in categories]
 
     async def find_categories(self, keys: Sequence[str]) -> dict[str, str]:
         categories = await self.client.categories.read_all()
-        by_path = {path: str(cid) for cid, path in category_paths(categories).items()}
+        by_path = {path: str(cid) for cid, path in flows.pos_category_paths(categories).items()}
         return {key: by_path[key] for key in keys if key in by_path}
 
     async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         async def create(item: WriteItem) -> str:
-            return str(await self.client.categories.create(_category_body(item.view)))
+            return str(await self.client.categories.create(_present(item.view)))
 
         return await _each(create, items)
 
     async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         async def update(item: WriteItem) -> str:
-            await self.client.categories.update(str(item.target_id), _category_body(item.view))
+            await self.client.categories.update(str(item.target_id), _present(item.view))
             return str(item.target_id)
 
         return await _each(update, items)
@@ -115,11 +93,19 @@ class PosSide:
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         found = await self.client.manufacturers.read_all()
         yield [
-            Record(str(m.externalcompanyid), m.name or "", {"name": m.name or ""}) for m in found if m.name
+            Record(
+                str(m.externalcompanyid),
+                flows.manufacturer_key(m.name),
+                flows.pos_manufacturer_payload(m),
+                raw=m,
+            )
+            for m in found
+            if m.name
         ]
 
     async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
-        found = {m.name: str(m.externalcompanyid) for m in await self.client.manufacturers.read_all()}
+        manufacturers = await self.client.manufacturers.read_all()
+        found = {flows.manufacturer_key(m.name): str(m.externalcompanyid) for m in manufacturers}
         return {key: found[key] for key in keys if key in found}
 
     async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
@@ -228,11 +214,9 @@ class PosSide:
         ]
 
 
-def _category_body(view: View) -> dict[str, Any]:
-    body: dict[str, Any] = {"title": view["title"], "seo_description": view["description"], "visible": True}
-    if view["parent"]:
-        body["categoryparentid"] = int(view["parent"])
-    return body
+def _present(body: View) -> dict[str, Any]:
+    """A write body without its empty references (Sitoo leaves a missing field as it is)."""
+    return {key: value for key, value in body.items() if value is not None}
 
 
 def _family_options(products: Sequence[Product]) -> dict[int, dict[str, list[str]]]:

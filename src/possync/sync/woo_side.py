@@ -13,33 +13,16 @@ from datetime import datetime
 from typing import Any
 
 from possync.errors import RetryableError
+from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.interim_mapping import MANUFACTURER, money, sku_problem
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
 from possync.woo.catalog import create_term_once
-from possync.woo.models import Category, Product, Variation
+from possync.woo.models import Product, Variation
 
 PAGE = 100
 DEFAULT_CATEGORY = "uncategorized"
-
-
-def category_paths(categories: Sequence[Category]) -> dict[int, str]:
-    """Each category's path of names from the top."""
-    by_id = {c.id: c for c in categories}
-    paths: dict[int, str] = {}
-
-    def path(cid: int, depth: int = 0) -> str:
-        if cid not in paths:
-            category = by_id[cid]
-            parent = category.parent
-            prefix = path(parent, depth + 1) + "/" if parent in by_id and parent != cid and depth < 50 else ""
-            paths[cid] = prefix + term_name(category.name)
-        return paths[cid]
-
-    for cid in by_id:
-        path(cid)
-    return paths
 
 
 def term_name(name: str) -> str:
@@ -118,32 +101,24 @@ class WooSide:
 
     async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         categories = await self.client.categories.list_all(context="edit")
-        paths = category_paths(categories)
+        paths = flows.woo_category_paths(categories)
         yield [
-            Record(
-                str(c.id),
-                paths[c.id],
-                {
-                    "name": term_name(c.name),
-                    "parent": str(c.parent) if c.parent else None,
-                    "description": term_name(c.description).strip(),
-                },
-            )
+            Record(str(c.id), paths[c.id], flows.woo_category_payload(c), raw=c)
             for c in categories
-            if c.slug != DEFAULT_CATEGORY
+            if not flows.is_default_category(c)
         ]
 
     async def find_categories(self, keys: Sequence[str]) -> dict[str, str]:
-        paths = category_paths(await self.client.categories.list_all())
+        paths = flows.woo_category_paths(await self.client.categories.list_all())
         by_path = {path: str(cid) for cid, path in paths.items()}
         return {key: by_path[key] for key in keys if key in by_path}
 
     async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        answers = await self.client.categories.batch(create=[_category_body(i.view) for i in items])
+        answers = await self.client.categories.batch(create=[dict(i.view) for i in items])
         return [_result(a) for a in answers]
 
     async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [{"id": int(str(i.target_id)), **_category_body(i.view)} for i in items]
+        bodies = [{"id": int(str(i.target_id)), **i.view} for i in items]
         return [_result(a) for a in await self.client.categories.batch(update=bodies)]
 
     # -- manufacturers: terms of the global "Manufacturer" attribute ------------------------------
@@ -164,11 +139,14 @@ class WooSide:
 
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
-        yield [Record(str(t.id), term_name(t.name), {"name": term_name(t.name)}) for t in terms]
+        yield [
+            Record(str(t.id), flows.manufacturer_key(t.name), flows.woo_manufacturer_payload(t), raw=t)
+            for t in terms
+        ]
 
     async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
-        found = {term_name(t.name): str(t.id) for t in terms}
+        found = {flows.manufacturer_key(t.name): str(t.id) for t in terms}
         return {key: found[key] for key in keys if key in found}
 
     async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
@@ -284,7 +262,3 @@ class WooSide:
         if action == "update":
             body["id"] = int(str(item.target_id))
         return body
-
-
-def _category_body(view: View) -> dict[str, Any]:
-    return {"name": view["name"], "parent": int(view["parent"] or 0), "description": view["description"]}
