@@ -1,39 +1,16 @@
 """The seed's Tools: Fix SKU and Fix image names, as previews first and changes second.
 
-``fixed_sku`` applies Sitoo's SKU rule (only ``0-9 a-z A-Z . _ - + /`` are kept; an empty SKU
-becomes the prefix plus the product's id); ``fixed_file_name`` applies the image-name rule
-(``a-z A-Z 0-9 _ - .``). ``sku_fixes`` lists what Fix SKU would change in a shop.
+The rules are ``possync.sync.flows``' ``fix_sku`` (only ``0-9 a-z A-Z . _ - + /`` kept; an empty
+SKU becomes the prefix plus the record's id) and ``fix_file_name`` (``a-z A-Z 0-9 _ - .``);
+``sku_fixes`` and ``image_name_fixes`` list what they would change in a shop.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
+from possync.sync.flows import fix_file_name, fix_sku
 from possync.woo import WooClient
-
-SKU_REFUSED = re.compile(r"[^0-9a-zA-Z._\-+/]")
-FILE_REFUSED = re.compile(r"[^a-zA-Z0-9_\-.]")
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def fixed_sku(sku: str, record_id: int, prefix: str) -> str:
-    """The SKU Sitoo accepts: refused characters dropped (accents folded), prefix + id when empty."""
-    cleaned = SKU_REFUSED.sub("", _ascii(sku.strip().replace(" ", "-")))
-    return cleaned or f"{prefix}{record_id}"
-
-
-def fixed_file_name(name: str) -> str:
-    """The file name Sitoo accepts: accents folded, spaces to dashes, other refused characters dropped."""
-    stem, dot, extension = name.rpartition(".")
-    stem = stem if dot else extension
-    extension = extension if dot else ""
-    cleaned = FILE_REFUSED.sub("", _ascii(stem).replace(" ", "-")) or "image"
-    return f"{cleaned}.{FILE_REFUSED.sub('', extension)}" if extension else cleaned
 
 
 @dataclass(frozen=True)
@@ -51,12 +28,12 @@ async def sku_fixes(woo: WooClient, prefix: str) -> list[Fix]:
     """Every product and variation SKU Fix SKU would change, in the shop's order."""
     fixes: list[Fix] = []
     async for product in woo.products.iter_all(status="any"):
-        new = fixed_sku(product.sku, product.id, prefix)
+        new = fix_sku(product.sku, product.id, prefix)
         if new != product.sku:
             fixes.append(Fix(f"product {product.name}", product.id, 0, product.sku, new))
         if product.type == "variable":
             for variation in await woo.variations(product.id).list_all():
-                new = fixed_sku(variation.sku, variation.id, prefix)
+                new = fix_sku(variation.sku, variation.id, prefix)
                 if new != variation.sku:
                     fixes.append(
                         Fix(f"variation of {product.name}", variation.id, product.id, variation.sku, new)
@@ -85,7 +62,7 @@ async def image_name_fixes(woo: WooClient) -> list[Fix]:
     async for product in woo.products.iter_all(status="any"):
         for image in product.images:
             name = image.src.rsplit("/", 1)[-1] if image.src else image.name
-            new = fixed_file_name(name)
+            new = fix_file_name(name)
             if name and new != name:
                 fixes.append(Fix(f"image of {product.name}", int(image.id), product.id, name, new))
     return fixes

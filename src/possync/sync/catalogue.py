@@ -14,7 +14,6 @@ from typing import Any
 from possync.settings import FetchProducts
 from possync.sitoo import SitooClient
 from possync.sync import flows
-from possync.sync import interim_mapping as mapping
 from possync.sync.flow import Flow, Record, Refs, View, WriteItem, WriteResult
 from possync.sync.images import ImageUploader, image_to_pos
 from possync.sync.pos_side import PosSide
@@ -117,6 +116,25 @@ def manufacturer_to_pos(record: Record, refs: Refs) -> View:
     return flows.manufacturer_to_pos(record.raw, _context(refs))
 
 
+def product_to_woo(record: Record, refs: Refs) -> View:
+    product, groups = record.raw
+    return flows.product_to_woo(product, refs, _context(refs), groups=groups)
+
+
+def product_to_pos(record: Record, refs: Refs) -> View:
+    return flows.product_to_pos(record.raw, refs, _context(refs))
+
+
+def variant_to_woo(record: Record, refs: Refs) -> View:
+    variant, parent = record.raw
+    return flows.variant_to_woo(variant, parent, refs, _context(refs))
+
+
+def variation_to_pos(record: Record, refs: Refs) -> View:
+    variation, parent = record.raw
+    return flows.variation_to_pos(variation, parent, refs, _context(refs))
+
+
 def catalogue_flows(
     woo: WooClient, sitoo: SitooClient, facts: dict[str, Any], options: CatalogueOptions = CatalogueOptions()
 ) -> dict[str, Flow]:
@@ -161,7 +179,7 @@ def catalogue_flows(
             "product",
             "pos",
             pos.read_products,
-            mapping.product_to_woo,
+            product_to_woo,
             _writer(shop, "products"),
             shop.read_products,
             ("manufacturer", "category"),
@@ -171,7 +189,7 @@ def catalogue_flows(
             "product",
             "woo",
             shop.read_products,
-            mapping.product_to_pos,
+            product_to_pos,
             _writer(pos, "products"),
             pos.read_products,
             ("manufacturer", "category"),
@@ -181,7 +199,7 @@ def catalogue_flows(
             "variation",
             "pos",
             pos.read_variants,
-            mapping.variation_to_woo,
+            variant_to_woo,
             _writer(shop, "variations"),
             shop.read_variations,
             ("product",),
@@ -192,7 +210,7 @@ def catalogue_flows(
             "variation",
             "woo",
             shop.read_variations,
-            mapping.variation_to_pos,
+            variation_to_pos,
             _writer(pos, "variants"),
             pos.read_variants,
             ("product",),

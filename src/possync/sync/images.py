@@ -15,8 +15,8 @@ import httpx
 
 from possync.errors import PossyncError
 from possync.sitoo import SitooClient
+from possync.sync import flows
 from possync.sync.flow import Record, Refs, View, WriteItem, WriteResult
-from possync.tools import fixed_file_name
 from possync.woo import WooClient
 from possync.woo.models import Product
 
@@ -27,7 +27,7 @@ def image_records(product: Product) -> list[Record]:
         return []
     records = []
     for image in product.images:
-        name = fixed_file_name(image.src.rsplit("/", 1)[-1] if image.src else f"{image.id}.png")
+        name = flows.fix_file_name(image.src.rsplit("/", 1)[-1] if image.src else f"{image.id}.png")
         modified = image.date_modified_gmt.isoformat() if image.date_modified_gmt else ""
         view = {"product": str(product.id), "file": name, "src": image.src, "media": str(image.id)}
         view["modified"] = modified

@@ -8,19 +8,16 @@ manufacturers) and the variant family endpoint for new variants; each returns on
 from __future__ import annotations
 
 import asyncio
-import html
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from possync.errors import PossyncError, RetryableError
 from possync.sitoo import SitooClient
 from possync.sitoo.batch import ItemResult
-from possync.sitoo.models import Category, Product, ProductVariant, ProductVariantGroup, ProductVariants
+from possync.sitoo.models import Category, Product, ProductVariantGroup, ProductVariants
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
-from possync.sync.interim_mapping import money
 
 PAGE = 500
 
@@ -142,7 +139,9 @@ class PosSide:
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         products = await self._products(since)
         parents = {p.productid: p for p in products if p.is_main_variant}
-        variants = [_variant_record(p, parents.get(p.variantparentid)) for p in products if p.is_variant]
+        for missing in {p.variantparentid for p in products if p.is_variant} - set(parents):
+            parents[missing] = await self.client.products.get(missing or 0)
+        variants = [_variant_record(p, parents[p.variantparentid]) for p in products if p.is_variant]
         for chunk in _chunks(variants):
             yield chunk
 
@@ -159,59 +158,58 @@ class PosSide:
     find_variants = find_products
 
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        answers = await self.client.products.create_many([_product_body(i.view, create=True) for i in items])
-        return [_result(a) for a in answers]
+        bodies = [{**_present(i.view), **flows.new_pos_product_fields(i.view)} for i in items]
+        return [_result(a) for a in await self.client.products.create_many(bodies)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [{"productid": int(str(i.target_id)), **_product_body(i.view)} for i in items]
+        bodies = [{"productid": int(str(i.target_id)), **_present(i.view)} for i in items]
         answers = await self.client.products.update_many(bodies)
         return [
             WriteResult(target_id=i.target_id) if a.ok else _failed(a.error)
-            for i, a in zip(items, answers, strict=False)
+            for i, a in zip(items, answers, strict=True)
         ]
 
     async def create_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        """New variants join their family through one family write per parent."""
-        parents: dict[str, list[WriteItem]] = {}
+        """New variants join their family through one family write per main product."""
+        parents: dict[int, list[WriteItem]] = {}
         for item in items:
-            parents.setdefault(str(item.view["parent"]), []).append(item)
+            parents.setdefault(int(item.view["variantparentid"]), []).append(item)
         results: dict[str, WriteResult] = {}
         for parent, members in parents.items():
             try:
-                results.update(await self._grow_family(int(parent), members))
+                results.update(await self._grow_family(parent, members))
             except PossyncError as exc:
                 results.update({m.key: _failed(exc) for m in members})
-        return [
-            results.get(i.key, WriteResult(error="the family write did not keep this variant")) for i in items
-        ]
+        missing = WriteResult(error="the family write did not keep this variant")
+        return [results.get(i.key, missing) for i in items]
 
     async def _grow_family(self, parent: int, members: Sequence[WriteItem]) -> dict[str, WriteResult]:
         products = self.client.products
-        family = await products.variants(parent)
-        present = {v.sku for v in family.variants}
-        names = [g.name or "" for g in family.groups]
-        for member in members:
-            names.extend(n for n in member.view["attributes"] if n not in names)
-        kept = [
-            ProductVariant(productid=v.productid, sku=v.sku, attributes=_values(v, family, names))
-            for v in family.variants
-        ]
-        new = [_new_variant(m.view, names) for m in members if m.key not in present]
-        groups = [ProductVariantGroup(name=n, options=_options(n, family, members)) for n in names]
-        await products.set_variants(parent, ProductVariants(groups=groups, variants=[*kept, *new]))
+        family = flows.variant_family(await products.variants(parent), [m.view for m in members])
+        await products.set_variants(parent, _with_stock_flags(family, members))
         after = {v.sku: str(v.productid) for v in (await products.variants(parent)).variants}
-        return {
-            m.key: WriteResult(target_id=after[m.key]) if m.key in after else WriteResult(error="not kept")
-            for m in members
-        }
+        kept = WriteResult(error="not kept by the family write")
+        return {m.key: WriteResult(target_id=after[m.key]) if m.key in after else kept for m in members}
 
     async def update_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [{"productid": int(str(i.target_id)), **_variant_body(i.view)} for i in items]
+        bodies = [_present(flows.variant_update_body(i.view, str(i.target_id))) for i in items]
         answers = await self.client.products.update_many(bodies)
         return [
             WriteResult(target_id=i.target_id) if a.ok else _failed(a.error)
-            for i, a in zip(items, answers, strict=False)
+            for i, a in zip(items, answers, strict=True)
         ]
+
+
+def _with_stock_flags(family: ProductVariants, members: Sequence[WriteItem]) -> ProductVariants:
+    """New variants counted in stock as their bodies say (the family body has no such field)."""
+    counted = {m.key: m.view.get("stockcountenable") for m in members}
+    variants = [
+        v.model_copy(update={"stockcountenable": counted[v.sku]})
+        if not v.productid and v.sku in counted
+        else v
+        for v in family.variants
+    ]
+    return family.model_copy(update={"variants": variants})
 
 
 def _present(body: View) -> dict[str, Any]:
@@ -243,98 +241,22 @@ def _options_of(family: ProductVariants) -> dict[str, list[str]]:
     return {name: values for name, values in options.items() if values}
 
 
-def _prices(product: Product) -> dict[str, str]:
-    price = product.moneyprice or Decimal(0)
-    original = max(product.moneypriceorg or Decimal(0), price)
-    return {"moneyprice": money(price), "moneypriceorg": money(original)}
-
-
 def _meta(product: Product) -> dict[str, Any]:
     return {"active": bool(product.active), "activepos": bool(product.activepos), "vatid": product.vatid}
 
 
 def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
-    view = {
-        "sku": product.sku or "",
-        "title": product.title or "",
-        "description": html.unescape(product.description or "").strip(),
-        "descriptionshort": html.unescape(product.descriptionshort or "").strip(),
-        **(_prices(product) if not options else {"moneyprice": "", "moneypriceorg": ""}),
-        "vatid": product.vatid,
-        "active": bool(product.active),
-        "categories": sorted(str(c) for c in product.categories or []),
-        "manufacturerid": str(product.manufacturerid) if product.manufacturerid else None,
-        "options": options,
-    }
-    problem = None if product.sku else "has no SKU in Sitoo"
+    groups = [ProductVariantGroup(name=name, options=values) for name, values in options.items()]
+    view = flows.pos_product_payload(product)
+    meta = _meta(product)
     return Record(
-        str(product.productid), product.sku or "", view, product.datemodified, problem, _meta(product)
+        str(product.productid), product.sku or "", view, product.datemodified, None, meta, (product, groups)
     )
 
 
-def _variant_record(product: Product, parent: Product | None) -> Record:
-    view = {
-        "sku": product.sku or "",
-        "parent": str(product.variantparentid),
-        **_prices(product),
-        "active": bool(product.active),
-        "attributes": {a.name or "": a.value or "" for a in product.variant or []},
-    }
-    meta = _meta(parent or product)
-    return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta)
-
-
-def _product_body(view: View, *, create: bool = False) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "sku": view["sku"],
-        "title": view["title"],
-        "description": view["description"],
-        "descriptionshort": view["descriptionshort"],
-        "active": view["active"],
-        "categories": [int(c) for c in view["categories"]],
-    }
-    if view["moneyprice"]:
-        body |= {"moneyprice": view["moneyprice"], "moneypriceorg": view["moneypriceorg"]}
-    if view["vatid"] is not None:
-        body["vatid"] = view["vatid"]
-    if view["categories"]:
-        body["defaultcategoryid"] = int(view["categories"][0])
-    if view["manufacturerid"]:
-        body["manufacturerid"] = int(view["manufacturerid"])
-    if create:
-        body["activepos"] = view["active"]
-    return body
-
-
-def _variant_body(view: View) -> dict[str, Any]:
-    return {
-        "moneyprice": view["moneyprice"] or "0",
-        "moneypriceorg": view["moneypriceorg"] or "0",
-        "active": view["active"],
-    }
-
-
-def _values(variant: ProductVariant, family: ProductVariants, names: list[str]) -> list[str]:
-    known = dict(zip([g.name for g in family.groups], variant.attributes, strict=False))
-    return [known.get(n, "") for n in names]
-
-
-def _new_variant(view: View, names: list[str]) -> ProductVariant:
-    return ProductVariant(
-        productid=0,
-        sku=view["sku"],
-        moneyprice=Decimal(view["moneyprice"] or 0),
-        moneypriceorg=Decimal(view["moneypriceorg"] or 0),
-        active=view["active"],
-        activepos=view["active"],
-        attributes=[view["attributes"].get(n, "") for n in names],
+def _variant_record(product: Product, parent: Product) -> Record:
+    view = flows.pos_variant_payload(product)
+    raw = (product, parent)
+    return Record(
+        str(product.productid), product.sku or "", view, product.datemodified, None, _meta(parent), raw
     )
-
-
-def _options(name: str, family: ProductVariants, members: Sequence[WriteItem]) -> list[str]:
-    values = next((list(g.options) for g in family.groups if g.name == name), [])
-    for member in members:
-        value = member.view["attributes"].get(name)
-        if value and value not in values:
-            values.append(value)
-    return values

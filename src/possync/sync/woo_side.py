@@ -15,7 +15,6 @@ from typing import Any
 from possync.errors import RetryableError
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
-from possync.sync.interim_mapping import MANUFACTURER, money, sku_problem
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
 from possync.woo.catalog import create_term_once
@@ -36,58 +35,26 @@ def _result(item: ItemResult[Any]) -> WriteResult:
     return WriteResult(error=str(item.error), retryable=isinstance(item.error, RetryableError))
 
 
-def _manufacturer(product: Product) -> str:
-    for attribute in product.attributes:
-        if attribute.name.casefold() == MANUFACTURER.casefold() and attribute.options:
-            return term_name(str(attribute.options[0]))
-    return ""
+def _context(facts: dict[str, Any]) -> flows.Context:
+    context: flows.Context = facts.get("context", flows.DEFAULTS)
+    return context
 
 
-def _woo_status(status: str, published: str = "publish", hidden: str = "draft") -> str:
-    return published if status == "publish" else hidden
-
-
-def _product_record(product: Product) -> Record:
-    variable = product.type == "variable"
-    regular = "" if variable else money(product.regular_price)
-    sale = "" if variable else money(product.sale_price)
-    view = {
-        "sku": product.sku,
-        "name": term_name(product.name),
-        "description": term_name(product.description).strip(),
-        "short_description": term_name(product.short_description).strip(),
-        "regular_price": regular,
-        "sale_price": sale if sale and sale != regular else "",
-        "tax_class": product.tax_class,
-        "status": _woo_status(product.status),
-        "categories": sorted(
-            (str(c.id) for c in product.categories if c.slug != DEFAULT_CATEGORY), key=lambda t: (len(t), t)
-        ),
-        "manufacturer": _manufacturer(product),
-        "options": {a.name: list(a.options) for a in product.attributes if a.variation},
-    }
-    problem = sku_problem(product.sku)
-    if product.type == "grouped":
-        problem = "is a grouped product: Sitoo has no grouped products, sync its member products instead"
+def _product_record(product: Product, context: flows.Context) -> Record:
+    view = flows.woo_product_payload(product, context)
     meta = {"type": product.type, "tax_class": product.tax_class}
-    return Record(str(product.id), product.sku, view, product.date_modified_gmt, problem, meta)
+    return Record(str(product.id), product.sku, view, product.date_modified_gmt, meta=meta, raw=product)
 
 
-def _variation_record(variation: Variation, parent: Product) -> Record:
-    regular = money(variation.regular_price)
-    sale = money(variation.sale_price)
-    view = {
-        "sku": variation.sku,
-        "parent": str(parent.id),
-        "regular_price": regular,
-        "sale_price": sale if sale and sale != regular else "",
-        "status": _woo_status(variation.status, hidden="private"),
-        "attributes": {a.name: a.option for a in variation.attributes},
-    }
+def _variation_record(variation: Variation, parent: Product, context: flows.Context) -> Record:
+    view = flows.woo_variation_payload(variation, parent, context)
     meta = {"type": parent.type, "tax_class": parent.tax_class}
-    return Record(
-        str(variation.id), variation.sku, view, variation.date_modified_gmt, sku_problem(variation.sku), meta
-    )
+    modified = variation.date_modified_gmt
+    return Record(str(variation.id), variation.sku, view, modified, meta=meta, raw=(variation, parent))
+
+
+def _without(body: View, keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: value for key, value in body.items() if key not in keys}
 
 
 class WooSide:
@@ -135,7 +102,7 @@ class WooSide:
 
     async def manufacturer_attribute(self) -> int:
         """The id of the global "Manufacturer" attribute whose terms are the manufacturers."""
-        return await self.attribute_id(MANUFACTURER)
+        return await self.attribute_id(_context(self.facts).manufacturer_attribute)
 
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
@@ -177,8 +144,9 @@ class WooSide:
             yield batch
 
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        context = _context(self.facts)
         async for page in self._product_pages(since):
-            yield [_product_record(p) for p in page]
+            yield [_product_record(p, context) for p in page]
 
     async def read_variations(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         async for page in self._product_pages(since, type="variable"):
@@ -187,7 +155,7 @@ class WooSide:
                 if parent.type != "variable":
                     continue
                 variations = await self.client.variations(parent.id).list_all(context="edit")
-                records.extend(_variation_record(v, parent) for v in variations)
+                records.extend(_variation_record(v, parent, _context(self.facts)) for v in variations)
             yield records
 
     async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
@@ -197,34 +165,12 @@ class WooSide:
     find_variations = find_products
 
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [await self._product_body(i.view, create=True) for i in items]
+        bodies = [dict(i.view) for i in items]
         return [_result(a) for a in await self.client.products.batch(create=bodies)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [{"id": int(str(i.target_id)), **await self._product_body(i.view)} for i in items]
+        bodies = [{"id": int(str(i.target_id)), **i.view} for i in items]
         return [_result(a) for a in await self.client.products.batch(update=bodies)]
-
-    async def _product_body(self, view: View, *, create: bool = False) -> dict[str, Any]:
-        attributes: list[dict[str, Any]] = []
-        if view["manufacturer"]:
-            attribute = await self.manufacturer_attribute()
-            attributes.append({"id": attribute, "options": [view["manufacturer"]], "visible": True})
-        for name, options in view["options"].items():
-            attribute = await self.attribute_id(name)
-            attributes.append({"id": attribute, "options": options, "variation": True, "visible": True})
-        body = {
-            key: view[key]
-            for key in ("sku", "name", "description", "short_description", "regular_price", "sale_price")
-        }
-        body |= {
-            "tax_class": view["tax_class"],
-            "status": view["status"],
-            "categories": [{"id": int(c)} for c in view["categories"]],
-            "attributes": attributes,
-        }
-        if create:
-            body["type"] = "variable" if view["options"] else "simple"
-        return body
 
     async def create_variations(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         return await self._variation_batches(items, "create")
@@ -233,32 +179,22 @@ class WooSide:
         return await self._variation_batches(items, "update")
 
     async def _variation_batches(self, items: Sequence[WriteItem], action: str) -> list[WriteResult]:
-        parents: dict[str, list[int]] = {}
+        parents: dict[int, list[int]] = {}
         for n, item in enumerate(items):
-            parents.setdefault(str(item.view["parent"]), []).append(n)
+            parents.setdefault(int(item.view["parent_id"]), []).append(n)
         results: dict[int, WriteResult] = {}
         for parent, positions in parents.items():
-            bodies = [await self._variation_body(items[n], action) for n in positions]
-            resource = self.client.variations(int(parent))
+            bodies = [_variation_body(items[n], action) for n in positions]
+            resource = self.client.variations(parent)
             answers = await (
                 resource.batch(create=bodies) if action == "create" else resource.batch(update=bodies)
             )
             results.update({n: _result(a) for n, a in zip(positions, answers, strict=True)})
         return [results[n] for n in range(len(items))]
 
-    async def _variation_body(self, item: WriteItem, action: str) -> dict[str, Any]:
-        view = item.view
-        attributes = [
-            {"id": await self.attribute_id(name), "option": value}
-            for name, value in view["attributes"].items()
-        ]
-        body: dict[str, Any] = {
-            "sku": view["sku"],
-            "regular_price": view["regular_price"],
-            "sale_price": view["sale_price"],
-            "status": view["status"],
-            "attributes": attributes,
-        }
-        if action == "update":
-            body["id"] = int(str(item.target_id))
-        return body
+
+def _variation_body(item: WriteItem, action: str) -> dict[str, Any]:
+    body = _without(item.view, flows.WOO_ROUTING)
+    if action == "update":
+        body["id"] = int(str(item.target_id))
+    return body
