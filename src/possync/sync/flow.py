@@ -7,7 +7,7 @@ depends on. The engine runs every flow through the same skeleton; a new entity a
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
@@ -76,6 +76,13 @@ class Writer(Protocol):
 
 Reader = Callable[[datetime | None], AsyncIterator[list[Record]]]
 """Pages of source records modified at or after the given moment (``None``: all of them)."""
+Completer = Callable[[list[Record]], Awaitable[list[Record]]]
+"""The records of a page the engine will decide, with what their reader left out read now."""
+
+
+async def as_read(records: list[Record]) -> list[Record]:
+    """The records as the reader gave them (nothing left to read)."""
+    return records
 
 
 class Refs:
@@ -137,6 +144,10 @@ class PlanRefs(Refs):
         except MappingError:
             return "-1"
 
+    def source_key(self, entity: str, target_or_source_id: str, side: Side) -> str | None:
+        found = super().source_key(entity, target_or_source_id, side)
+        return found if found is not None else f"({entity} {target_or_source_id}, created by this plan)"
+
 
 Mapper = Callable[[Record, Refs], View]
 
@@ -156,6 +167,9 @@ class Flow:
     """Which source records this flow syncs at all (the seed's fetch and exclude options)."""
     indexed: bool = True
     """Whether a full run reads the whole target to match by natural key (else ``find`` per page)."""
+    complete: Completer = as_read
+    """Reads what an incremental reader leaves out (variant families, parents), only for the records
+    the cursor did not skip, so a re-read overlap window costs no extra requests."""
 
     @property
     def target(self) -> Side:

@@ -18,7 +18,7 @@ from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
 from possync.woo.catalog import create_term_once
-from possync.woo.models import Product, Variation
+from possync.woo.models import AttributeTerm, Product, Variation
 
 PAGE = 100
 DEFAULT_CATEGORY = "uncategorized"
@@ -92,28 +92,35 @@ class WooSide:
 
     async def attribute_id(self, name: str) -> int:
         """The id of the shop's global attribute ``name``, created when the shop has none."""
+        found = await self.existing_attribute_id(name)
+        if found is None:
+            created = await create_term_once(self.client.attributes, {"name": name})
+            found = self.facts["woo_attributes"][name.casefold()] = created.id
+        return found
+
+    async def existing_attribute_id(self, name: str) -> int | None:
+        """The id of the shop's global attribute ``name``, or None: reading never creates it."""
         known: dict[str, int] = self.facts.setdefault("woo_attributes", {})
         if not known:
             known.update({a.name.casefold(): a.id for a in await self.client.attributes.list_all()})
-        if name.casefold() not in known:
-            created = await create_term_once(self.client.attributes, {"name": name})
-            known[name.casefold()] = created.id
-        return known[name.casefold()]
+        return known.get(name.casefold())
 
     async def manufacturer_attribute(self) -> int:
         """The id of the global "Manufacturer" attribute whose terms are the manufacturers."""
         return await self.attribute_id(_context(self.facts).manufacturer_attribute)
 
+    async def _manufacturer_terms(self) -> list[AttributeTerm]:
+        attribute = await self.existing_attribute_id(_context(self.facts).manufacturer_attribute)
+        return [] if attribute is None else await self.client.terms(attribute).list_all()
+
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
-        terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
         yield [
             Record(str(t.id), flows.manufacturer_key(t.name), flows.woo_manufacturer_payload(t), raw=t)
-            for t in terms
+            for t in await self._manufacturer_terms()
         ]
 
     async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
-        terms = await self.client.terms(await self.manufacturer_attribute()).list_all()
-        found = {flows.manufacturer_key(t.name): str(t.id) for t in terms}
+        found = {flows.manufacturer_key(t.name): str(t.id) for t in await self._manufacturer_terms()}
         return {key: found[key] for key in keys if key in found}
 
     async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:

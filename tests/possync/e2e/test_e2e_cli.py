@@ -60,6 +60,23 @@ def test_plan_then_sync_then_status(pair_and_config: tuple[SandboxPair, Path]) -
     assert "finished" in status.output
 
 
+def test_plan_of_products_counts_on_the_manufacturers_it_creates(
+    pair_and_config: tuple[SandboxPair, Path],
+) -> None:
+    pair, config = pair_and_config
+    pair.woo.reset()
+    operations = ["fetch_manufacturers", "fetch_unmatched_products", "--config", str(config)]
+    planned = runner.invoke(app, ["plan", *operations])
+    assert planned.exit_code == 0, planned.output
+    assert "waiting for a dependency" not in planned.output
+    assert woo_writes(pair) == 0
+    synced = runner.invoke(app, ["sync", *operations])
+    assert synced.exit_code == 0, synced.output
+    created = len(pair.woo.store.products)
+    assert created > 0
+    assert planned.output.count("create product ") == created
+
+
 def test_match_binds_without_writing(pair_and_config: tuple[SandboxPair, Path]) -> None:
     pair, config = pair_and_config
     matched = runner.invoke(app, ["match", "products", "--config", str(config)])
