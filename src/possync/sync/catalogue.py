@@ -184,6 +184,7 @@ def catalogue_flows(
             shop.read_products,
             ("manufacturer", "category"),
             fetched,
+            complete=pos.complete_products,
         ),
         Flow(
             "product",
@@ -205,6 +206,7 @@ def catalogue_flows(
             ("product",),
             fetched,
             indexed=False,  # the shop lists variations per parent: look SKUs up instead
+            complete=pos.complete_variants,
         ),
         Flow(
             "variation",

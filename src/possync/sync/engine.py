@@ -10,7 +10,7 @@ the same transaction as the outbox, so a run killed at any point resumes where i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +32,7 @@ from possync.sync.sending import Sender
 FAST_BACKOFF = Backoff(base=timedelta(milliseconds=200), cap=timedelta(seconds=2), max_attempts=6)
 """Retries inside one interactive run: short waits, then the operation is parked."""
 Progress = Callable[[str, str, int], None]
+Dependencies = Callable[[Flow], Awaitable[None]]
 
 
 class SyncStoppedError(PossyncError):
@@ -96,8 +97,14 @@ class Engine:
             raise ValueError(f"{flow.name} does not read WooCommerce")
         return await self.run(flow, scope)
 
-    async def run(self, flow: Flow, scope: Scope = Scope()) -> FlowReport:
-        """The skeleton: resume, read, decide, send, wait for dependencies, park what is left."""
+    async def run(
+        self, flow: Flow, scope: Scope = Scope(), dependencies: Dependencies | None = None
+    ) -> FlowReport:
+        """The skeleton: resume, read, decide, send, wait for dependencies, park what is left.
+
+        ``dependencies`` syncs the flows this one depends on; it is called only when records are
+        left waiting for a reference, so an incremental run reads reference data only when needed.
+        """
         report = FlowReport(flow.entity, flow.target)
         with self.sessions() as session:
             sender = Sender(self, session, flow, report)
@@ -119,6 +126,11 @@ class Engine:
                 session.commit()
                 if not scope.dry_run:
                     await sender.drain()
+                waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
+            if waiting and dependencies is not None and not scope.dry_run:
+                session.commit()  # end this session's snapshot: the dependencies commit elsewhere
+                await dependencies(flow)
+                session.commit()
                 waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
             await self._park_waiting(session, flow, waiting, report)
         return report
@@ -160,11 +172,12 @@ class Engine:
     ) -> _Page:
         binder = Binder(session, self.connection, self.clock)
         page = _Page()
+        if cursor is not None:
+            records = [r for r in records if not (r.modified and cursor.skip(r.id, r.modified))]
+        records = await flow.complete(list(records))
         kept = [r for r in records if flow.keep(r)]
         report.count("skipped", len(records) - len(kept))
         records = kept
-        if cursor is not None:
-            records = [r for r in records if not (r.modified and cursor.skip(r.id, r.modified))]
         bound = binder.lookup_many(flow.entity, f"{flow.source}_id", [r.id for r in records])  # type: ignore[arg-type]
         found = await self._resolve(flow, records, bound, index)
         refs = (PlanRefs if scope.dry_run else Refs)(binder, flow.source, self.facts)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from possync.errors import PossyncError
 from possync.settings import Operation
-from possync.sync.engine import Engine, Scope
+from possync.sync.engine import Dependencies, Engine, Scope
 from possync.sync.flow import Flow
 from possync.sync.report import FlowReport
 
@@ -21,6 +21,7 @@ MATCH = Scope(match_only=True)
 UNMATCHED = Scope(matched=False)
 MATCHED = Scope(unmatched=False)
 EVERYTHING = Scope()
+CHANGES = Scope(full=False)
 Step = tuple[str, Scope]
 
 STEPS: dict[Operation, tuple[Step, ...]] = {
@@ -128,12 +129,29 @@ class CatalogueSync:
         return await self.run(operations, dry_run=True)
 
     async def incremental(self, *, send_changes: bool) -> list[FlowReport]:
-        """The scheduler's catalogue sync: changes since the cursors, down, and up when asked."""
-        changes = Scope(full=False)
-        names = ["manufacturer>woo", "category>woo", "product>woo", "variation>woo"]
+        """The scheduler's catalogue sync: changes since the cursors, down, and up when asked.
+
+        Only changed products and variations are read; manufacturers and categories (which Sitoo
+        cannot list by change date) are synced when a changed record refers to one not synced yet.
+        """
+        names = ["product>woo", "variation>woo"]
         if send_changes:
-            names += ["category>pos", "product>pos", "variation>pos"]
-        return [await self.engine.run(self.flows[name], changes) for name in names]
+            names += ["product>pos", "variation>pos"]
+        reports: list[FlowReport] = []
+        for name in names:
+            reports.append(await self.engine.run(self.flows[name], CHANGES, self._dependencies(reports)))
+        return reports
+
+    def _dependencies(self, reports: list[FlowReport]) -> Dependencies:
+        """Syncs the entities a flow depends on (their reports join ``reports``)."""
+
+        async def sync(flow: Flow) -> None:
+            for entity in flow.depends_on:
+                dependency = self.flows.get(f"{entity}>{flow.target}")
+                if dependency is not None:
+                    reports.append(await self.engine.run(dependency, CHANGES, sync))
+
+        return sync
 
 
 def check_rate_limit(remaining: int | None, needed: int) -> None:

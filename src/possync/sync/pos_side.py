@@ -20,6 +20,8 @@ from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
 
 PAGE = 500
+PARTIAL = "partial"
+"""Meta flag of a record whose reader left something to ``complete``."""
 
 
 def _category_record(category: Category, paths: dict[int, str]) -> Record:
@@ -120,30 +122,46 @@ class PosSide:
     # -- products and variants --------------------------------------------------------------------
 
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        """Main products; changed main variants get their family's options in ``complete_products``."""
         products = await self._products(since)
         options = _family_options(products)
-        if since is not None:
-            options.update(await self._changed_families(products))
-        mains = [p for p in products if not p.is_variant]
-        for chunk in _chunks([_product_record(p, options.get(p.productid or 0, {})) for p in mains]):
+        mains = [
+            _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
+            for p in products
+            if not p.is_variant
+        ]
+        for chunk in _chunks(mains):
             yield chunk
 
-    async def _changed_families(self, products: Sequence[Product]) -> dict[int, dict[str, list[str]]]:
-        """The variant options of changed main variants, from their families (one read each)."""
-        options: dict[int, dict[str, list[str]]] = {}
-        for main in [p for p in products if p.is_main_variant and p.productid]:
-            family = await self.client.products.variants(main.productid or 0)
-            options[main.productid or 0] = _options_of(family)
-        return options
+    async def complete_products(self, records: list[Record]) -> list[Record]:
+        """Changed main variants with the options of their whole family (one read each)."""
+
+        async def family(record: Record) -> Record:
+            if not record.meta.get(PARTIAL):
+                return record
+            product: Product = record.raw[0]
+            found = await self.client.products.variants(product.productid or 0)
+            return _product_record(product, _options_of(found))
+
+        return list(await asyncio.gather(*(family(record) for record in records)))
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
         products = await self._products(since)
         parents = {p.productid: p for p in products if p.is_main_variant}
-        for missing in {p.variantparentid for p in products if p.is_variant} - set(parents):
-            parents[missing] = await self.client.products.get(missing or 0)
-        variants = [_variant_record(p, parents[p.variantparentid]) for p in products if p.is_variant]
+        variants = [_variant_record(p, parents.get(p.variantparentid)) for p in products if p.is_variant]
         for chunk in _chunks(variants):
             yield chunk
+
+    async def complete_variants(self, records: list[Record]) -> list[Record]:
+        """Variants with their parent, each missing parent read once."""
+        missing = {r.raw[0].variantparentid for r in records if r.raw[1] is None}
+        found = await asyncio.gather(*(self.client.products.get(pid or 0) for pid in missing))
+        parents = dict(zip(missing, found, strict=True))
+        return [
+            r if r.raw[1] is not None else _variant_record(r.raw[0], parents[r.raw[0].variantparentid])
+            for r in records
+        ]
 
     async def _products(self, since: datetime | None) -> list[Product]:
         """Every product, or those changed since ``since``."""
@@ -245,18 +263,20 @@ def _meta(product: Product) -> dict[str, Any]:
     return {"active": bool(product.active), "activepos": bool(product.activepos), "vatid": product.vatid}
 
 
-def _product_record(product: Product, options: dict[str, list[str]]) -> Record:
+def _product_record(product: Product, options: dict[str, list[str]], *, partial: bool = False) -> Record:
+    """A main product's record; ``partial``: its family's options are still to be read."""
     groups = [ProductVariantGroup(name=name, options=values) for name, values in options.items()]
     view = flows.pos_product_payload(product)
-    meta = _meta(product)
+    meta = {**_meta(product), PARTIAL: partial and product.is_main_variant}
     return Record(
         str(product.productid), product.sku or "", view, product.datemodified, None, meta, (product, groups)
     )
 
 
-def _variant_record(product: Product, parent: Product) -> Record:
+def _variant_record(product: Product, parent: Product | None) -> Record:
+    """A variant's record; without its ``parent`` until ``complete_variants`` reads it."""
     view = flows.pos_variant_payload(product)
-    raw = (product, parent)
+    meta = {} if parent is None else _meta(parent)
     return Record(
-        str(product.productid), product.sku or "", view, product.datemodified, None, _meta(parent), raw
+        str(product.productid), product.sku or "", view, product.datemodified, None, meta, (product, parent)
     )

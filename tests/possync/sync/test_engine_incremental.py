@@ -1,0 +1,79 @@
+"""Requests an incremental catalogue sync makes, counted by both emulators, on SQLite and PostgreSQL.
+
+With no change it reads only Sitoo's changed products and variants (at most 2 requests a side);
+after a few products changed it makes a handful more, in proportion to the changes and not to the
+catalogue. Manufacturers and categories are read only when a changed product needs one.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from engine_helpers import pos_tables, run_ops
+from sqlalchemy import Engine
+
+from possync.sandbox import SandboxPair, sandbox_pair
+from possync.sitoo import SitooClient
+from possync.store import session_factory
+from possync.store.types import utcnow
+from possync.sync.operations import FULL_SYNC
+from possync.sync.runner import open_catalogue
+from possync_sandbox.catalogue import generate
+
+CATALOGUE = generate(5, 120, orders=0)
+LATER = timedelta(minutes=2)
+"""How far the sync's clock runs ahead, past the cursor's overlap window and the changes."""
+
+
+async def rename(pair: SandboxPair, count: int) -> None:
+    """Rename ``count`` main products in Sitoo, a minute after the catalogue was loaded."""
+    rows = pos_tables(pair)["products"]["rows"]
+    mains = [r for r in rows if r.get("variantparentid") in (None, r["productid"])]
+    chosen = mains[:: len(mains) // count][:count]
+    pair.sitoo.store.clock.advance(60)
+    async with SitooClient(pair.connection.sitoo) as sitoo:
+        bodies = [{"productid": r["productid"], "title": f"{r['title']} (new)"} for r in chosen]
+        await sitoo.products.update_many(bodies)
+
+
+async def test_incremental_requests_follow_the_changes(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        await run_ops(pair, sessions, FULL_SYNC)
+        async with open_catalogue(pair.connection, sessions) as sync:
+            sync.engine.clock = lambda: utcnow() + LATER
+            await sync.incremental(send_changes=False)
+            pair.reset_counters()
+            unchanged = await sync.incremental(send_changes=False)
+            assert max(pair.requests()) <= 2
+            assert all(report.writes == 0 for report in unchanged)
+            await rename(pair, 4)
+            await sync.incremental(send_changes=False)
+            pair.reset_counters()
+            await sync.incremental(send_changes=False)
+            assert max(pair.requests()) <= 2  # the changes are not read twice
+            await rename(pair, 6)
+            pair.reset_counters()
+            changed = await sync.incremental(send_changes=False)
+        woo, pos = pair.requests()
+        assert sum(r.counts["updated"] for r in changed) == 6
+        assert pos <= 2 + 6  # the changed products, their variants, and each changed family once
+        assert woo <= 2  # one product batch (and a variation batch at most)
+
+
+async def test_a_new_product_brings_its_new_category_along(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        await run_ops(pair, sessions, FULL_SYNC)
+        async with SitooClient(pair.connection.sitoo) as sitoo:
+            category = await sitoo.categories.create({"title": "Brand new shelf"})
+            body = {"sku": "NEW-1", "title": "New thing", "categories": [category], "moneyprice": "10.00"}
+            await sitoo.products.create_many([body])
+        async with open_catalogue(pair.connection, sessions) as sync:
+            reports = await sync.incremental(send_changes=False)
+        created = {r.entity: r.counts["created"] for r in reports if r.counts["created"]}
+        assert created == {"product": 1, "category": 1}
+        shop = pair.woo.state()
+        [product] = [p for p in shop["products"] if p.get("sku") == "NEW-1"]
+        names = {c["id"]: c["name"] for c in shop["categories"]}
+        assert [names[c] for c in product["categories"]] == ["Brand new shelf"]
