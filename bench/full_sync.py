@@ -34,7 +34,7 @@ from possync.store import open_store
 from possync.sync.operations import FULL_SYNC, CatalogueSync
 from possync.sync.runner import Connection, open_catalogue, run_logged
 
-OVERLAP = 31.0
+OVERLAP = 61.0
 
 
 def counted(base_url: str) -> tuple[int, int]:
@@ -122,8 +122,8 @@ async def run_phases(
 
     await phase("full sync down", woo_url, sitoo_url, bounds, full)
     await phase("full rerun, no change", woo_url, sitoo_url, bounds, full)
-    # the cursor re-reads 30 s before its bookmark: let the catalogue's load fall out of that
-    # window, and move the bookmark past it with one change, as a shop in use would
+    # the cursor re-reads 30 s before its bookmark, at most 30 s before its last run: let the
+    # catalogue's load fall out of that window, and move the bookmark past it with one change
     await asyncio.sleep(max(0.0, loaded + OVERLAP - time.monotonic()))
     await change_products(sitoo_url, 1)
     await phase("first incremental (1 change)", woo_url, sitoo_url, (1, 1), incremental)

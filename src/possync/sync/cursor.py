@@ -90,6 +90,15 @@ class Cursor:
         if capped == self._value and modified <= self.signpost:
             self._ids.add(str(record_id))
 
+    def reach(self) -> None:
+        """The whole window was read: move the bookmark to an overlap before the signpost.
+
+        A stream whose records did not change (variants, when only main products did) then reads
+        an empty window next time instead of everything since its last own change.
+        """
+        self.advance("", self.signpost - self.overlap)
+        self._ids.discard("")
+
     def save(self) -> None:
         """Store the bookmark and the ids seen at it (in the caller's transaction)."""
         row = self._load()

@@ -127,6 +127,10 @@ class Engine:
                 if not scope.dry_run:
                     await sender.drain()
                 waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
+            if cursor is not None and not scope.dry_run:
+                cursor.reach()
+                cursor.save()
+                session.commit()
             if waiting and dependencies is not None and not scope.dry_run:
                 session.commit()  # end this session's snapshot: the dependencies commit elsewhere
                 await dependencies(flow)

@@ -7,7 +7,9 @@ catalogue. Manufacturers and categories are read only when a changed product nee
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from engine_helpers import pos_tables, run_ops
 from sqlalchemy import Engine
@@ -15,18 +17,23 @@ from sqlalchemy import Engine
 from possync.sandbox import SandboxPair, sandbox_pair
 from possync.sitoo import SitooClient
 from possync.store import session_factory
-from possync.store.types import utcnow
 from possync.sync.operations import FULL_SYNC
 from possync.sync.runner import open_catalogue
 from possync_sandbox.catalogue import generate
 
 CATALOGUE = generate(5, 120, orders=0)
-LATER = timedelta(minutes=2)
-"""How far the sync's clock runs ahead, past the cursor's overlap window and the changes."""
+LOADED = 120
+"""Seconds between loading the catalogue and the first incremental sync (past the overlap window)."""
+
+
+def sitoo_time(pair: SandboxPair) -> Callable[[], datetime]:
+    """The sync's clock, set to the Sitoo emulator's (which tests move forward); pages of 20 products
+    make a read of the whole catalogue show in the counts."""
+    return lambda: datetime.fromtimestamp(pair.sitoo.store.clock.time(), UTC)
 
 
 async def rename(pair: SandboxPair, count: int) -> None:
-    """Rename ``count`` main products in Sitoo, a minute after the catalogue was loaded."""
+    """Rename ``count`` main products in Sitoo, a minute after the last sync."""
     rows = pos_tables(pair)["products"]["rows"]
     mains = [r for r in rows if r.get("variantparentid") in (None, r["productid"])]
     chosen = mains[:: len(mains) // count][:count]
@@ -40,8 +47,12 @@ async def test_incremental_requests_follow_the_changes(store_engine: Engine) -> 
     sessions = session_factory(store_engine)
     with sandbox_pair(CATALOGUE, "pos") as pair:
         await run_ops(pair, sessions, FULL_SYNC)
-        async with open_catalogue(pair.connection, sessions) as sync:
-            sync.engine.clock = lambda: utcnow() + LATER
+        small_pages = replace(
+            pair.connection, sitoo=pair.connection.sitoo.model_copy(update={"page_size": 20})
+        )
+        async with open_catalogue(small_pages, sessions) as sync:
+            sync.engine.clock = sitoo_time(pair)
+            pair.sitoo.store.clock.advance(LOADED)
             await sync.incremental(send_changes=False)
             pair.reset_counters()
             unchanged = await sync.incremental(send_changes=False)
