@@ -17,6 +17,7 @@ from possync.sync import flows
 from possync.sync.flow import Flow, Record, Refs, View, WriteItem, WriteResult
 from possync.sync.images import ImageUploader, image_to_pos
 from possync.sync.pos_side import PosSide
+from possync.sync.reads import SharedReads
 from possync.sync.woo_side import WooSide
 from possync.woo import WooClient
 
@@ -139,7 +140,8 @@ def catalogue_flows(
     woo: WooClient, sitoo: SitooClient, facts: dict[str, Any], options: CatalogueOptions = CatalogueOptions()
 ) -> dict[str, Flow]:
     """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
-    shop, pos, images = WooSide(woo, facts), PosSide(sitoo), ImageUploader(woo, sitoo)
+    shop, pos = WooSide(woo, facts), PosSide(sitoo, SharedReads.of(facts))
+    images = ImageUploader(woo, sitoo)
     fetched = fetch_filter(options.fetch_products)
     sent = external_filter(options.exclude_external_products)
     declared = [

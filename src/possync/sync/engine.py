@@ -26,6 +26,7 @@ from possync.sync.cursor import Cursor
 from possync.sync.fingerprint import fingerprint
 from possync.sync.flow import Flow, PlanRefs, Record, Refs, View
 from possync.sync.outbox import Outbox, Status
+from possync.sync.reads import SharedReads
 from possync.sync.report import Change, FlowReport, diff
 from possync.sync.sending import Sender
 
@@ -53,6 +54,15 @@ class Scope:
     matched: bool = True
     match_only: bool = False
     dry_run: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target record as matching needs it: its id, its fingerprint, and its view for a plan."""
+
+    id: str
+    fingerprint: str
+    view: View | None = None
 
 
 @dataclass
@@ -111,7 +121,7 @@ class Engine:
             if not scope.dry_run:
                 sender.recover()
                 await sender.drain()
-            index = await self._target_index(flow) if scope.full and flow.indexed else None
+            index = await self._index(flow, scope) if scope.full and flow.indexed else None
             cursor = None if scope.full else Cursor(session, self.connection, flow.name, clock=self.clock)
             since = None if cursor is None else cursor.start().since
             session.commit()
@@ -141,11 +151,23 @@ class Engine:
 
     # -- steps ------------------------------------------------------------------------------------
 
-    async def _target_index(self, flow: Flow) -> dict[str, Record]:
-        """Every target record by natural key, for matching and for the old values of a plan."""
-        index: dict[str, Record] = {}
+    async def _index(self, flow: Flow, scope: Scope) -> dict[str, Target]:
+        """The target index, read once per run: records this run writes are bound, not looked up."""
+        name = f"index:{flow.name}:{'plan' if scope.dry_run else 'match'}"
+        return await SharedReads.of(self.facts).get(name, lambda: self._target_index(flow, scope.dry_run))
+
+    async def _target_index(self, flow: Flow, with_views: bool) -> dict[str, Target]:
+        """Every target record by natural key, for matching (and, ``with_views``, a plan's old values).
+
+        Only the id and fingerprint of each record are kept, so memory follows the number of records
+        and not the size of their pages.
+        """
+        index: dict[str, Target] = {}
         async for page in flow.read_target(None):
-            index.update({record.key: record for record in page if record.key})
+            for record in page:
+                if record.key:
+                    view = record.view if with_views else None
+                    index[record.key] = Target(record.id, fingerprint(record.view), view)
         return index
 
     async def _resolve(
@@ -153,15 +175,18 @@ class Engine:
         flow: Flow,
         records: Sequence[Record],
         bound: dict[str, Binding],
-        index: dict[str, Record] | None,
-    ) -> dict[str, Record | str]:
+        index: dict[str, Target] | None,
+    ) -> dict[str, Target | str]:
         """The target record (or id) of each unbound source record found on the target by natural key."""
         keys = [r.key for r in records if r.key and _target_id(bound.get(r.id), flow) is None]
         if not keys:
             return {}
         if index is not None:
             return {key: index[key] for key in keys if key in index}
-        found = await flow.writer.find(keys)
+        absent = SharedReads.of(self.facts).absent(flow.name)
+        keys = [key for key in keys if key not in absent]
+        found = await flow.writer.find(keys) if keys else {}
+        absent.update(key for key in keys if key not in found)
         return dict(found.items())
 
     async def _decide(
@@ -170,7 +195,7 @@ class Engine:
         flow: Flow,
         scope: Scope,
         records: Sequence[Record],
-        index: dict[str, Record] | None,
+        index: dict[str, Target] | None,
         cursor: Cursor | None,
         report: FlowReport,
     ) -> _Page:
@@ -202,8 +227,8 @@ class Engine:
         scope: Scope,
         record: Record,
         bound: dict[str, Binding],
-        found: dict[str, Record | str],
-        index: dict[str, Record] | None,
+        found: dict[str, Target | str],
+        index: dict[str, Target] | None,
         report: FlowReport,
     ) -> bool:
         """Decide one record; ``True`` when it must wait for a dependency."""
@@ -249,13 +274,13 @@ class Engine:
         binder: Binder,
         flow: Flow,
         record: Record,
-        match: Record | str,
+        match: Target | str,
         scope: Scope,
         report: FlowReport,
     ) -> Binding | None:
         """Bind a source record to the target record holding the same natural key."""
-        target_id = match.id if isinstance(match, Record) else match
-        target_fp = fingerprint(match.view) if isinstance(match, Record) else None
+        target_id = match.id if isinstance(match, Target) else match
+        target_fp = match.fingerprint if isinstance(match, Target) else None
         if scope.dry_run:
             return Binding(
                 entity=flow.entity,
@@ -305,7 +330,7 @@ class Engine:
         flow: Flow,
         scope: Scope,
         waiting: list[Record],
-        index: dict[str, Record] | None,
+        index: dict[str, Target] | None,
         report: FlowReport,
         sender: Sender,
     ) -> list[Record]:
@@ -354,6 +379,6 @@ def _target_fp(binding: Binding, flow: Flow) -> str | None:
     return value
 
 
-def _old_view(index: dict[str, Record], key: str) -> View | None:
-    record = index.get(key)
-    return None if record is None else record.view
+def _old_view(index: dict[str, Target], key: str) -> View | None:
+    target = index.get(key)
+    return None if target is None else target.view

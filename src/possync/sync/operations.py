@@ -15,6 +15,7 @@ from possync.errors import PossyncError
 from possync.settings import Operation
 from possync.sync.engine import Dependencies, Engine, Scope
 from possync.sync.flow import Flow
+from possync.sync.reads import SharedReads
 from possync.sync.report import FlowReport
 
 MATCH = Scope(match_only=True)
@@ -118,10 +119,11 @@ class CatalogueSync:
     async def run(self, operations: Sequence[Operation], *, dry_run: bool = False) -> list[StepReport]:
         """Run the operations in the order given (or, with ``dry_run``, plan them)."""
         reports = []
-        for operation, (name, scope) in steps_of(operations):
-            if dry_run:
-                scope = Scope(scope.full, scope.unmatched, scope.matched, scope.match_only, dry_run=True)
-            reports.append(StepReport(operation, await self.engine.run(self.flows[name], scope)))
+        with SharedReads.of(self.engine.facts).run():
+            for operation, (name, scope) in steps_of(operations):
+                if dry_run:
+                    scope = Scope(scope.full, scope.unmatched, scope.matched, scope.match_only, dry_run=True)
+                reports.append(StepReport(operation, await self.engine.run(self.flows[name], scope)))
         return reports
 
     async def plan(self, operations: Sequence[Operation]) -> list[StepReport]:
@@ -138,8 +140,9 @@ class CatalogueSync:
         if send_changes:
             names += ["product>pos", "variation>pos"]
         reports: list[FlowReport] = []
-        for name in names:
-            reports.append(await self.engine.run(self.flows[name], CHANGES, self._dependencies(reports)))
+        with SharedReads.of(self.engine.facts).run():
+            for name in names:
+                reports.append(await self.engine.run(self.flows[name], CHANGES, self._dependencies(reports)))
         return reports
 
     def _dependencies(self, reports: list[FlowReport]) -> Dependencies:

@@ -15,9 +15,10 @@ from typing import Any
 from possync.errors import PossyncError, RetryableError
 from possync.sitoo import SitooClient
 from possync.sitoo.batch import ItemResult
-from possync.sitoo.models import Category, Product, ProductVariantGroup, ProductVariants
+from possync.sitoo.models import Category, Manufacturer, Product, ProductVariantGroup, ProductVariants
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
+from possync.sync.reads import SharedReads
 
 PAGE = 500
 PARTIAL = "partial"
@@ -52,35 +53,46 @@ async def _each(call: Callable[[WriteItem], Awaitable[str]], items: Sequence[Wri
     return list(await asyncio.gather(*(one(item) for item in items)))
 
 
-def _chunks(items: list[Record], size: int = PAGE) -> list[list[Record]]:
+def _chunks(items: list[Product], size: int = PAGE) -> list[list[Product]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class PosSide:
     """Readers and writers of one Sitoo site's catalogue."""
 
-    def __init__(self, client: SitooClient) -> None:
+    def __init__(self, client: SitooClient, shared: SharedReads | None = None) -> None:
         self.client = client
+        self.shared = shared or SharedReads()
+
+    async def _all_categories(self) -> list[Category]:
+        return await self.shared.get("categories", self.client.categories.read_all)
+
+    async def _all_manufacturers(self) -> list[Manufacturer]:
+        return await self.shared.get("manufacturers", self.client.manufacturers.read_all)
 
     # -- categories -------------------------------------------------------------------------------
 
     async def read_categories(self, since: datetime | None) -> AsyncIterator[list[Record]]:
-        categories = await self.client.categories.read_all()
+        categories = await self._all_categories()
         paths = flows.pos_category_paths(categories)
         yield [_category_record(c, paths) for c in categories]
 
     async def find_categories(self, keys: Sequence[str]) -> dict[str, str]:
-        categories = await self.client.categories.read_all()
+        categories = await self._all_categories()
         by_path = {path: str(cid) for cid, path in flows.pos_category_paths(categories).items()}
         return {key: by_path[key] for key in keys if key in by_path}
 
     async def create_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("categories")
+
         async def create(item: WriteItem) -> str:
             return str(await self.client.categories.create(_present(item.view)))
 
         return await _each(create, items)
 
     async def update_categories(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("categories")
+
         async def update(item: WriteItem) -> str:
             await self.client.categories.update(str(item.target_id), _present(item.view))
             return str(item.target_id)
@@ -90,7 +102,7 @@ class PosSide:
     # -- manufacturers ----------------------------------------------------------------------------
 
     async def read_manufacturers(self, since: datetime | None) -> AsyncIterator[list[Record]]:
-        found = await self.client.manufacturers.read_all()
+        found = await self._all_manufacturers()
         yield [
             Record(
                 str(m.externalcompanyid),
@@ -103,15 +115,17 @@ class PosSide:
         ]
 
     async def find_manufacturers(self, keys: Sequence[str]) -> dict[str, str]:
-        manufacturers = await self.client.manufacturers.read_all()
+        manufacturers = await self._all_manufacturers()
         found = {flows.manufacturer_key(m.name): str(m.externalcompanyid) for m in manufacturers}
         return {key: found[key] for key in keys if key in found}
 
     async def create_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("manufacturers")
         answers = await self.client.manufacturers.create_many([{"name": i.view["name"]} for i in items])
         return [_result(a) for a in answers]
 
     async def update_manufacturers(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("manufacturers")
         bodies = [{"externalcompanyid": int(str(i.target_id)), "name": i.view["name"]} for i in items]
         answers = await self.client.manufacturers.update_many(bodies)
         return [
@@ -125,13 +139,11 @@ class PosSide:
         """Main products; changed main variants get their family's options in ``complete_products``."""
         products = await self._products(since)
         options = _family_options(products)
-        mains = [
-            _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
-            for p in products
-            if not p.is_variant
-        ]
-        for chunk in _chunks(mains):
-            yield chunk
+        for chunk in _chunks([p for p in products if not p.is_variant]):
+            yield [
+                _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
+                for p in chunk
+            ]
 
     async def complete_products(self, records: list[Record]) -> list[Record]:
         """Changed main variants with the options of their whole family (one read each)."""
@@ -149,9 +161,8 @@ class PosSide:
         """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
         products = await self._products(since)
         parents = {p.productid: p for p in products if p.is_main_variant}
-        variants = [_variant_record(p, parents.get(p.variantparentid)) for p in products if p.is_variant]
-        for chunk in _chunks(variants):
-            yield chunk
+        for chunk in _chunks([p for p in products if p.is_variant]):
+            yield [_variant_record(p, parents.get(p.variantparentid)) for p in chunk]
 
     async def complete_variants(self, records: list[Record]) -> list[Record]:
         """Variants with their parent, each missing parent read once."""
@@ -166,7 +177,7 @@ class PosSide:
     async def _products(self, since: datetime | None) -> list[Product]:
         """Every product, or those changed since ``since``."""
         if since is None:
-            return await self.client.products.read_all()
+            return await self.shared.get("products", self.client.products.read_all)
         return [p async for page in self.client.products.changed_since(since) for p in page]
 
     async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
@@ -176,10 +187,12 @@ class PosSide:
     find_variants = find_products
 
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("products")
         bodies = [{**_present(i.view), **flows.new_pos_product_fields(i.view)} for i in items]
         return [_result(a) for a in await self.client.products.create_many(bodies)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("products")
         bodies = [{"productid": int(str(i.target_id)), **_present(i.view)} for i in items]
         answers = await self.client.products.update_many(bodies)
         return [
@@ -189,6 +202,7 @@ class PosSide:
 
     async def create_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         """New variants join their family through one family write per main product."""
+        self.shared.forget("products")
         parents: dict[int, list[WriteItem]] = {}
         for item in items:
             parents.setdefault(int(item.view["variantparentid"]), []).append(item)
@@ -210,6 +224,7 @@ class PosSide:
         return {m.key: WriteResult(target_id=after[m.key]) if m.key in after else kept for m in members}
 
     async def update_variants(self, items: Sequence[WriteItem]) -> list[WriteResult]:
+        self.shared.forget("products")
         bodies = [_present(flows.variant_update_body(i.view, str(i.target_id))) for i in items]
         answers = await self.client.products.update_many(bodies)
         return [

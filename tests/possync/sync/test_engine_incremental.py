@@ -1,6 +1,7 @@
-"""Requests an incremental catalogue sync makes, counted by both emulators, on SQLite and PostgreSQL.
+"""Requests the catalogue syncs make, counted by both emulators, on SQLite and PostgreSQL.
 
-With no change it reads only Sitoo's changed products and variants (at most 2 requests a side);
+A full sync down reads each Sitoo list once, whatever its number of steps. With no change an
+incremental sync reads only Sitoo's changed products and variants (at most 2 requests a side);
 after a few products changed it makes a handful more, in proportion to the changes and not to the
 catalogue. Manufacturers and categories are read only when a changed product needs one.
 """
@@ -41,6 +42,17 @@ async def rename(pair: SandboxPair, count: int) -> None:
     async with SitooClient(pair.connection.sitoo) as sitoo:
         bodies = [{"productid": r["productid"], "title": f"{r['title']} (new)"} for r in chosen]
         await sitoo.products.update_many(bodies)
+
+
+async def test_full_sync_down_reads_each_sitoo_list_once(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        async with open_catalogue(pair.connection, sessions) as sync:
+            pair.reset_counters()
+            await sync.run(FULL_SYNC)
+        routes = pair.sitoo.counter.by_route
+        assert sum(routes.values()) == 3  # manufacturers, categories, products (one page each)
+        assert all(route.startswith("GET") for route in routes)
 
 
 async def test_incremental_requests_follow_the_changes(store_engine: Engine) -> None:

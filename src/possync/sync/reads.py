@@ -1,0 +1,60 @@
+"""``SharedReads``: whole-list reads made once per run and shared by the run's steps.
+
+A full sync runs several steps over the same source (match, then fetch; products, then their
+variants); inside ``run()`` each named list is read once and handed to every step, and a write to
+that list forgets it so no step sees a stale copy. Outside a run every read goes to the remote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
+FACT = "shared_reads"
+
+
+class SharedReads:
+    """The lists read during the current run, by name."""
+
+    def __init__(self) -> None:
+        self._lists: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, facts: dict[str, Any]) -> SharedReads:
+        """The shared reads of one connection (kept among its facts)."""
+        found: SharedReads = facts.setdefault(FACT, cls())
+        return found
+
+    @contextmanager
+    def run(self) -> Iterator[None]:
+        """Share reads until the block ends (a nested run joins the outer one)."""
+        if self._lists is not None:
+            yield
+            return
+        self._lists = {}
+        try:
+            yield
+        finally:
+            self._lists = None
+
+    async def get(self, name: str, read: Callable[[], Awaitable[T]]) -> T:
+        """The list ``name``: read now, or as already read in this run."""
+        if self._lists is None:
+            return await read()
+        if name not in self._lists:
+            self._lists[name] = await read()
+        return cast(T, self._lists[name])
+
+    def absent(self, name: str) -> set[str]:
+        """Natural keys looked up on a target and not found during this run (empty outside a run)."""
+        if self._lists is None:
+            return set()
+        found: set[str] = self._lists.setdefault(f"absent:{name}", set())
+        return found
+
+    def forget(self, name: str) -> None:
+        """The list ``name`` changed: the next step reads it again."""
+        if self._lists is not None:
+            self._lists.pop(name, None)
