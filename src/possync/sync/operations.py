@@ -123,6 +123,7 @@ class CatalogueSync:
             for operation, (name, scope) in steps_of(operations):
                 if dry_run:
                     scope = Scope(scope.full, scope.unmatched, scope.matched, scope.match_only, dry_run=True)
+                self.engine.progress(name, f"step:{operation.value}", 0)
                 reports.append(StepReport(operation, await self.engine.run(self.flows[name], scope)))
         return reports
 
