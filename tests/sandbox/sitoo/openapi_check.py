@@ -1,19 +1,15 @@
 """Checks the emulator's answers against Sitoo's OpenAPI description, corrected where it is wrong.
 
 The description (``specs/sitoo/openapi/``, a third-party copy split over many YAML files)
-is loaded once, its relative ``$ref``s inlined, and the known-wrong spots in ``CORRECTIONS``
-applied: that list is the one place saying where the schemas are wrong and why. The result is
-both a valid OpenAPI 3.0 document (schemathesis reads it) and the source of the JSON Schemas
-``SpecValidator`` checks each response with.
+is loaded once, its relative ``$ref``s inlined, and the known-wrong spots listed in
+``openapi_corrections`` applied. The result is both a valid OpenAPI 3.0 document (schemathesis
+reads it) and the source of the JSON Schemas ``SpecValidator`` checks each response with.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,11 +17,12 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import yaml
 
+from .openapi_corrections import CORRECTIONS, ERROR_SCHEMA, Correction
+
 SPEC_ENV = "SITOO_OPENAPI_DIR"
 """Where the OpenAPI files are, when not the unmodified copy kept beside this module."""
 API_PREFIX = re.compile(r"^/v2/accounts/[^/]+")
 _ID_SEGMENTS = re.compile(r"/\d+(?=/|\.json|$)")
-NULLABLE = {"nullable": True}
 
 
 def spec_dir() -> Path:
@@ -33,132 +30,6 @@ def spec_dir() -> Path:
     if configured:
         return Path(configured)
     return Path(__file__).resolve().parent / "openapi"
-
-
-@dataclass(frozen=True)
-class Correction:
-    """One known-wrong spot: the node at ``pointer`` in ``file`` becomes ``fix(node)``."""
-
-    file: str
-    pointer: str
-    fix: Callable[[Any], Any]
-    reason: str
-
-
-def _merge(extra: dict[str, Any]) -> Callable[[Any], Any]:
-    return lambda node: {**(node or {}), **extra}
-
-
-def _replace(value: Any) -> Callable[[Any], Any]:
-    return lambda node: copy.deepcopy(value)
-
-
-_ERROR = {
-    "type": "object",
-    "required": ["statuscode", "errortext"],
-    "properties": {"statuscode": {"type": "integer"}, "errortext": {"type": "string"}},
-}
-_BATCH_ENTRY = {
-    "oneOf": [
-        {
-            "type": "object",
-            "required": ["statuscode", "return"],
-            "properties": {
-                "statuscode": {"type": "integer"},
-                "return": {"oneOf": [{"type": "integer"}, {"type": "boolean"}]},
-            },
-        },
-        _ERROR,
-    ]
-}
-_ENVELOPE_OR_ID = {"oneOf": [{"type": "integer"}, {"type": "array", "items": _BATCH_ENTRY}]}
-_ENVELOPE_OR_TRUE = {"oneOf": [{"type": "boolean"}, {"type": "array", "items": _BATCH_ENTRY}]}
-_INT_ITEMS = _merge({"items": {"type": "integer"}})
-_ID_ARRAYS = ("categories", "similar", "related", "accessories")
-_PRODUCT_NULLABLES = ("barcode", "manufacturerid", "defaultcategoryid", "variantparentid")
-_JSON = "/content/application~1json/schema"
-
-CORRECTIONS: list[Correction] = [
-    Correction(
-        "schemas/product-read.yaml",
-        "/properties/active",
-        _replace({"type": "boolean"}),
-        "`active` (webshop visibility) is missing from the read schema, yet every example returns it.",
-    ),
-    *(
-        Correction(
-            f"schemas/product-{side}.yaml",
-            f"/properties/{name}",
-            _INT_ITEMS,
-            "id arrays are typed as strings, but the examples hold integers (spec §3: emit integers).",
-        )
-        for side in ("read", "write")
-        for name in _ID_ARRAYS
-    ),
-    *(
-        Correction(
-            "schemas/product-read.yaml",
-            f"/properties/{name}",
-            _merge(NULLABLE),
-            f"`{name}` is null when unset in Sitoo's examples; the schema lacks `nullable`.",
-        )
-        for name in _PRODUCT_NULLABLES
-    ),
-    Correction(
-        "schemas/product-write.yaml",
-        "/properties/defaultcategoryid",
-        _merge(NULLABLE),
-        "the field's own description says setting it to null removes the default category.",
-    ),
-    Correction(
-        "schemas/productvariant-read.yaml",
-        "/properties/barcode",
-        _merge(NULLABLE),
-        "the productvariants GET example returns `barcode: null`.",
-    ),
-    Correction(
-        "schemas/category-read.yaml",
-        "/properties/categoryparentid",
-        _merge(NULLABLE),
-        "top-level categories have `categoryparentid: null` in the examples.",
-    ),
-    Correction(
-        "schemas/batchResponse.yaml",
-        "",
-        _replace(_BATCH_ENTRY),
-        "`return` is typed integer, but updates and deletes return `true` (manufacturers and price "
-        "list examples), and a failed element carries `errortext` instead of `return` (spec §5.2).",
-    ),
-    Correction(
-        "paths/sites/_siteid_/products.yaml",
-        f"/post/responses/200{_JSON}",
-        _replace(_ENVELOPE_OR_ID),
-        "documented as 'productid or a batch envelope': a single object body answers the bare id.",
-    ),
-    Correction(
-        "paths/sites/_siteid_/manufacturers.yaml",
-        f"/post/responses/200{_JSON}",
-        _replace(_ENVELOPE_OR_ID),
-        "documented as 'manufacturerid or a batch envelope': a single object body answers the bare id.",
-    ),
-    Correction(
-        "paths/sites/_siteid_/manufacturers.yaml",
-        f"/put/responses/200{_JSON}",
-        _replace(_ENVELOPE_OR_TRUE),
-        "typed boolean, while its own example is a batch envelope of `true`s.",
-    ),
-    Correction(
-        "paths/sites/_siteid_/products.yaml",
-        "/get/parameters/1/schema",
-        _replace({"type": "string", "enum": ["true", "false"]}),
-        "the enum is written as YAML booleans in a string-typed parameter.",
-    ),
-]
-"""Every known-wrong spot of the OpenAPI copy, with the reason (the stock and order schemas'
-entries are kept by their owners in ``openapi_stock.py`` and join this list). Two rules complete it:
-error answers (4xx/5xx) have no body schema in the copy, so they are checked against
-``schemas/Error-read.yaml`` (spec §6); and a read schema's ``required`` list does not hold when
-``fields=`` asks for a subset of fields (spec §4.2)."""
 
 
 def _load(path: Path) -> Any:
@@ -272,7 +143,7 @@ class SpecValidator:
         self.spec = spec or bundled_spec()
         templates = sorted(self.spec["paths"], key=lambda t: (t.count("{"), -len(t)))
         self.routes = [(_template_regex(template), template) for template in templates]
-        self.error_schema = to_json_schema(_ERROR)
+        self.error_schema = to_json_schema(ERROR_SCHEMA)
         self.validators: dict[tuple[str, str, int, bool], jsonschema.Draft7Validator | None] = {}
 
     def operation(self, method: str, path: str) -> dict[str, Any] | None:
@@ -315,8 +186,3 @@ class SpecValidator:
             f"{method} {path} {status}: {'/'.join(map(str, error.absolute_path))}: {error.message}"
             for error in validator.iter_errors(body)
         ]
-
-
-# The stock and order schemas' corrections live with their tests and join ``CORRECTIONS`` here,
-# so the list is complete whichever test module is imported first.
-from . import openapi_stock  # noqa: E402, F401

@@ -16,10 +16,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from . import openapi_stock
-
-STOCK_CORRECTIONS = openapi_stock.STOCK_CORRECTIONS
-
 FIFO_ID = 1
 VIRTUAL_ID = 2
 
