@@ -8,7 +8,7 @@ a dry run (``plan``) and the rate-limit check made before a full sync.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from possync.errors import PossyncError
@@ -109,12 +109,18 @@ class CatalogueSync:
     """Runs catalogue operations with one engine and one set of flows."""
 
     def __init__(
-        self, engine: Engine, flows: dict[str, Flow], remaining: Callable[[], int | None] = lambda: None
+        self,
+        engine: Engine,
+        flows: dict[str, Flow],
+        remaining: Callable[[], int | None] = lambda: None,
+        sizes: Callable[[], Awaitable[dict[str, int]]] | None = None,
     ) -> None:
         self.engine = engine
         self.flows = flows
         self.remaining = remaining
         """Requests the POS rate limit still allows, as its last answer said (``None``: unknown)."""
+        self.sizes = sizes or _no_sizes
+        """Records per entity on the remotes, read when a rate-limit check needs them."""
 
     async def run(self, operations: Sequence[Operation], *, dry_run: bool = False) -> list[StepReport]:
         """Run the operations in the order given (or, with ``dry_run``, plan them)."""
@@ -156,6 +162,10 @@ class CatalogueSync:
                     reports.append(await self.engine.run(dependency, CHANGES, sync))
 
         return sync
+
+
+async def _no_sizes() -> dict[str, int]:
+    return {}
 
 
 def check_rate_limit(remaining: int | None, needed: int) -> None:

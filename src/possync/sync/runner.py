@@ -23,6 +23,7 @@ from possync.sync.catalogue import CatalogueOptions, catalogue_flows, load_facts
 from possync.sync.engine import FAST_BACKOFF, Engine, Progress, SyncStoppedError
 from possync.sync.operations import CatalogueSync, StepReport, check_rate_limit, estimate_requests
 from possync.sync.runs import Outcome, RunLog, RunStatus
+from possync.sync.sizes import catalogue_sizes
 from possync.woo import WooClient, WooConfig
 
 
@@ -83,7 +84,9 @@ async def open_catalogue(
             progress=progress,
             facts=facts,
         )
-        yield CatalogueSync(engine, flows, lambda: sitoo.http.budget.remaining)
+        yield CatalogueSync(
+            engine, flows, lambda: sitoo.http.budget.remaining, lambda: catalogue_sizes(woo, sitoo)
+        )
 
 
 async def run_logged(
@@ -97,7 +100,9 @@ async def run_logged(
     """Run the operations in order inside a logged run (the rate limit checked first when asked)."""
     if connection.check_rate_limit:
         known = records if records is not None else bound_records(sessions, connection.name)
-        check_rate_limit(sync.remaining(), estimate_requests(operations, known))
+        remote = await sync.sizes()
+        sizes = {entity: max(known.get(entity, 0), remote.get(entity, 0)) for entity in known.keys() | remote}
+        check_rate_limit(sync.remaining(), estimate_requests(operations, sizes))
     with sessions() as session:
         log = RunLog(session, connection.name)
         run = log.start([op.value for op in operations])
