@@ -98,7 +98,8 @@ def start_server(kind: str) -> tuple[multiprocessing.process.BaseProcess, str]:
 
 
 def control(base_url: str, method: str, path: str, body: Any = None) -> Any:
-    response = httpx.request(method, f"{base_url}{CONTROL}/{path}", json=body, timeout=30)
+    # Loading or dumping a large catalogue takes the emulator minutes; the bench waits for it.
+    response = httpx.request(method, f"{base_url}{CONTROL}/{path}", json=body, timeout=900)
     response.raise_for_status()
     return response.json() if response.content else None
 
