@@ -3,6 +3,7 @@
 Tests and the demo drive the emulator through these routes (``POST /catalogue`` takes ``seed``,
 ``products`` and optionally the generator's ``images`` and ``orders``); they are never authenticated,
 never counted and never faulted, and answer plain JSON (not WordPress-encoded).
+``POST /untrash/<products|orders|coupons>/<id>`` is the merchant's Restore link in wp-admin.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from starlette.routing import BaseRoute, Route
 
 from possync_sandbox.control import CONTROL_ROOT, ControlHandlers, read_json
 from possync_sandbox.faults import FaultPlan
+from possync_sandbox.woocommerce.untrash import NotInTrashError, untrash
 
 if TYPE_CHECKING:
     from possync_sandbox.woocommerce.emulator import WooEmulator
@@ -77,4 +79,25 @@ def control_routes(emulator: WooEmulator) -> list[BaseRoute]:
         return Response(emulator.store.media_bytes.get(media_id, b""), media_type=record["mime_type"])
 
     common = ControlHandlers(reset, catalogue, state, counters, faults, settings)
-    return [*common.routes(), Route(f"{CONTROL_ROOT}/media/{{id:int}}", media_bytes, methods=["GET"])]
+    return [
+        *common.routes(),
+        Route(f"{CONTROL_ROOT}/media/{{id:int}}", media_bytes, methods=["GET"]),
+        _untrash_route(emulator),
+    ]
+
+
+def _untrash_route(emulator: WooEmulator) -> Route:
+    """``POST /untrash/<resource>/<id>``: 404 when unknown, 409 when the record is not in the trash."""
+
+    async def restore(request: Request) -> Response:
+        resource, record_id = request.path_params["resource"], request.path_params["id"]
+        try:
+            record = untrash(emulator.store, resource, record_id)
+        except NotInTrashError as error:
+            return json_response({"error": str(error)}, 409)
+        except KeyError:
+            return json_response({"error": f"no {resource} record {record_id}"}, 404)
+        emulator.after_write()
+        return json_response({"id": record["id"], "status": record["status"]})
+
+    return Route(f"{CONTROL_ROOT}/untrash/{{resource}}/{{id:int}}", restore, methods=["POST"])

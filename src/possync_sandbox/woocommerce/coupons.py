@@ -2,7 +2,9 @@
 
 Codes are stored lower-cased and are unique whatever their case among coupons not in the trash
 (``woocommerce_rest_coupon_code_already_exists``); an empty code is refused. Amounts are money
-strings. Changes emit ``coupon.created``/``updated``/``deleted`` (trash only) for webhooks.
+strings. Changes emit ``coupon.created``/``updated``/``deleted`` (trash only) for webhooks. The
+status is not writable (WooCommerce 9.4.2), so a PUT leaves a trashed coupon in the trash; only
+the admin's Restore (``untrash.py``) takes it out, with ``coupon.restored``.
 """
 
 from __future__ import annotations
@@ -212,7 +214,7 @@ async def delete(ctx: RequestContext) -> Reply:
         return Reply(body)
     if coupon.get("status") == "trash":
         raise WooError("woocommerce_rest_already_trashed", "The shop_coupon has already been deleted.", 410)
-    coupon["status"] = "trash"
+    coupon["trashed_status"], coupon["status"] = coupon.get("status", "publish"), "trash"
     ctx.store.touch(coupon)
     ctx.store.emit("coupon.deleted", coupon["id"])
     return Reply(body)

@@ -3,8 +3,10 @@
 Create and update follow the REST orders controller: fields and lines first, totals
 recalculated, then the status (so the transition sees the final order), then ``set_paid`` as
 ``payment_complete``. A create saves the order twice, so it fires ``order.created`` and
-``order.updated``. Deleting trashes (``order.deleted``) unless ``force=true``. The list
-filters by status (comma list, ``any``), customer, product, dates, search and the CRUD filters.
+``order.updated``. Deleting trashes (``order.deleted``) unless ``force=true``; a PUT with a status
+takes an order out of the trash as a plain update (``order.restored`` is the admin's Restore,
+``untrash.py``). The list filters by status (comma list, ``any``), customer, product, dates,
+search and the CRUD filters.
 """
 
 from __future__ import annotations

@@ -185,9 +185,9 @@ def _commit(store: Store, draft: Record, stored: Record | None) -> Record:
     if stored is None:
         if draft["status"] != "auto-draft":
             store.emit("product.created", draft["id"])
-    elif stored.get("status") == "trash" and draft["status"] != "trash":
-        store.emit("product.restored", draft["id"])
     else:
+        # A status that takes the product out of the trash is still a plain save: only
+        # wp_untrash_post (``untrash.py``) fires ``product.restored``.
         store.emit("product.updated", draft["id"])
     return draft
 

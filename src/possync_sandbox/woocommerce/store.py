@@ -3,8 +3,9 @@
 Products, variations, orders, refunds, coupons and media draw their ids from one shared
 WordPress post-id sequence, as ``wp_posts`` does; categories, tags and attribute terms share
 the term-id sequence. Resource modules announce changes with ``store.emit(topic, id)``
-(``product.created``, ``product.updated``, ``product.deleted``, ``product.restored``,
-``order.*``, ``coupon.*``); the webhook module listens through ``store.subscribe``.
+(``product.created``, ``product.updated``, ``product.deleted``, ``order.*``, ``coupon.*``; the
+``*.restored`` topics come only from ``untrash.py``); the webhook module listens through
+``store.subscribe``.
 """
 
 from __future__ import annotations

@@ -49,6 +49,10 @@ class WooShop:
         body: dict[str, Any] = answer.json()
         return body
 
+    def untrash(self, resource: str, record_id: int) -> httpx.Response:
+        """wp-admin's Restore link, through the control API (``products``, ``orders``, ``coupons``)."""
+        return httpx.post(f"{self.base_url}/__sandbox__/untrash/{resource}/{record_id}")
+
 
 class OAuth1(httpx.Auth):
     """Signs every request with OAuth 1.0a one-legged (query parameters signed, JSON body not)."""
