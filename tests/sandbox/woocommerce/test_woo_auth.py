@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
-import pytest
-from woo_support import WooShop, error, oauth_header, oauth_params, open_shop, reset_shop
+from woo_support import WooShop, error, oauth_header, oauth_params
 
-from possync_sandbox.woocommerce import SANDBOX_KEY, SANDBOX_READ_KEY, SANDBOX_WRITE_KEY, WooSettings
+from possync_sandbox.woocommerce import SANDBOX_KEY, SANDBOX_READ_KEY, SANDBOX_WRITE_KEY
 
 KEY, SECRET = SANDBOX_KEY.consumer_key, SANDBOX_KEY.consumer_secret
 CANNOT_LIST = (401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
 AUTH_ERROR = "woocommerce_rest_authentication_error"
-
-
-@pytest.fixture(scope="module")
-def plain_http_server() -> Iterator[WooShop]:
-    with open_shop(WooSettings(https=False)) as shop:
-        yield shop
-
-
-@pytest.fixture
-def plain_http(plain_http_server: WooShop) -> WooShop:
-    reset_shop(plain_http_server.emulator)
-    plain_http_server.emulator.settings.https = False
-    return plain_http_server
 
 
 def test_basic_auth_over_https_is_accepted(woo_shop: WooShop) -> None:
