@@ -15,6 +15,7 @@ from possync.http.metrics import TransportMetrics, route_of
 from possync.http.paginate import link_relations, pages_by_id_cursor, pages_by_number, pages_by_offset
 from possync.http.redact import (
     RedactingFilter,
+    basic_token,
     get_logger,
     install_redaction,
     redact_headers,
@@ -36,6 +37,7 @@ __all__ = [
     "RetryPolicy",
     "Sleep",
     "TransportMetrics",
+    "basic_token",
     "classify",
     "classify_exception",
     "decode_json",

@@ -69,16 +69,19 @@ class RateBudget:
             return self.default_pause
         return max(self.reset_at - self.clock(), 0.0)
 
-    async def acquire(self) -> None:
-        """Wait until the budget allows one more request, then count it."""
+    async def acquire(self) -> float:
+        """Wait until the budget allows one more request, then count it; the seconds waited."""
+        waited = 0.0
         while (wait := self.wait_time()) > 0:
-            self.waited += wait
+            waited += wait
             await self.sleep(wait)
             if self.reset_at is None and self.remaining is not None and self.remaining <= self.reserved:
                 self.remaining = self.limit
         if self.remaining is not None:
             self.remaining -= 1
         self.in_flight += 1
+        self.waited += waited
+        return waited
 
     def settle(self, headers: Mapping[str, str] | None) -> None:
         """One request came back (``headers`` of its answer, ``None`` when none came)."""

@@ -19,8 +19,8 @@ import httpx
 from possync.errors import FatalError, RemoteError, RequestInfo, RetryableError, SkippableError
 from possync.http.budget import reset_delay
 from possync.http.redact import redact_text, redact_url
+from possync.http.retry import RETRYABLE_STATUSES
 
-RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
 RECORD_STATUSES = frozenset({400, 404, 409, 410, 412, 422})
 INFRASTRUCTURE_CODES = frozenset({"internal_server_error", "http_request_failed"})
 ROUTE_CODES = frozenset({"rest_no_route", "rest_invalid_param", "rest_missing_callback_param"})
@@ -30,10 +30,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
 
-def _error_class(status: int, code: str | None, method: str) -> type[RemoteError]:
+def _error_class(status: int, code: str | None, method: str, retryable: frozenset[int]) -> type[RemoteError]:
     if status == 500 and code and not code.isdigit() and code not in INFRASTRUCTURE_CODES:
         return SkippableError  # the application refused this record on purpose (a refund, a delete)
-    if status in RETRYABLE_STATUSES:
+    if status in retryable:
         return RetryableError
     if status in RECORD_STATUSES and code not in ROUTE_CODES and (method != "GET" or status in (404, 410)):
         return SkippableError
@@ -48,9 +48,13 @@ def error_for(
     message: str | None = None,
     data: Any = None,
     retry_after: float | None = None,
+    retryable: frozenset[int] = RETRYABLE_STATUSES,
 ) -> RemoteError:
-    """The error for ``status`` on ``request``, keeping the remote's code and message."""
-    cls = _error_class(status, code, request.method)
+    """The error for ``status`` on ``request``, keeping the remote's code and message.
+
+    ``retryable`` are the statuses worth another try: the ``RetryPolicy``'s ``retry_statuses``.
+    """
+    cls = _error_class(status, code, request.method, retryable)
     text = redact_text(message or httpx.codes.get_reason_phrase(status) or f"HTTP {status}")
     return cls(text, request=request, status=status, code=code, data=data, retry_after=retry_after)
 
@@ -96,8 +100,10 @@ def retry_after(response: httpx.Response, wall_now: float | None = None) -> floa
     return None
 
 
-def classify(response: httpx.Response, request: RequestInfo) -> RemoteError | None:
-    """``None`` for a success, otherwise the error this response stands for."""
+def classify(
+    response: httpx.Response, request: RequestInfo, retryable: frozenset[int] = RETRYABLE_STATUSES
+) -> RemoteError | None:
+    """``None`` for a success, otherwise the error this response stands for (see ``error_for``)."""
     if response.status_code in REDIRECTS:
         where = redact_url(response.headers.get("location", "?"))
         moved = f"the remote redirects to {where}: configure that URL instead"
@@ -112,6 +118,7 @@ def classify(response: httpx.Response, request: RequestInfo) -> RemoteError | No
         message=message,
         data=data,
         retry_after=retry_after(response),
+        retryable=retryable,
     )
 
 

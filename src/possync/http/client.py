@@ -154,7 +154,7 @@ class ApiClient(AsyncClosing):
         attempt: int,
     ) -> httpx.Response | RemoteError:
         async with self._slots:
-            await self.budget.acquire()
+            await self._take_budget()
             started = time.perf_counter()
             try:
                 response = await self.http.request(
@@ -169,7 +169,7 @@ class ApiClient(AsyncClosing):
                 raise
             self.budget.settle(response.headers)
         elapsed = self._observe(path, method, str(response.status_code), started)
-        error = classify(response, info)
+        error = classify(response, info, self.retry.retry_statuses)
         log.debug(
             "response",
             extra=_fields(info, attempt, status=response.status_code, elapsed_ms=round(elapsed * 1000, 1)),
@@ -177,6 +177,12 @@ class ApiClient(AsyncClosing):
         if error is not None and response.status_code == 429:
             self.budget.exhaust(error.retry_after)
         return response if error is None else error
+
+    async def _take_budget(self) -> None:
+        """One request's share of the rate budget, counting any wait for it in the metrics."""
+        waited = await self.budget.acquire()
+        if self.metrics:
+            self.metrics.waited_for_budget(self.name, waited)
 
     def _observe(self, path: str, method: str, status: str, started: float) -> float:
         elapsed = time.perf_counter() - started

@@ -1,7 +1,8 @@
 """Prometheus counters and latency histograms for every request a client makes.
 
-Labels are the remote's name, the route with ids collapsed (``/products/{id}``), the method and
-the status (or the exception class when no answer came). The registry is passed in so the
+Labels are the remote's name, the route with ids collapsed (``/products/{id}``,
+``sites/{id}/products/{id}.json``), the method and the status (or the exception class when no
+answer came). The registry is passed in so the
 ``/metrics`` endpoint and the tests each see exactly their own series.
 """
 
@@ -11,13 +12,14 @@ import re
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-_ID_SEGMENT = re.compile(r"/(?:\d+|[0-9a-f]{32,}|[0-9a-f-]{36})(?=/|$)")
+# a whole path segment that is an id, alone or as Sitoo's ``{id}.json``
+_ID_SEGMENT = re.compile(r"(?<![^/])(?:\d+|[0-9a-f]{32,}|[0-9a-f-]{36})(?=/|\.json$|$)")
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 
 
 def route_of(path: str) -> str:
     """A path with its ids collapsed, so metrics keep a bounded set of series."""
-    return _ID_SEGMENT.sub("/{id}", path.split("?", 1)[0]) or "/"
+    return _ID_SEGMENT.sub("{id}", path.split("?", 1)[0]) or "/"
 
 
 class TransportMetrics:
@@ -57,3 +59,7 @@ class TransportMetrics:
 
     def retried(self, remote: str, path: str, method: str) -> None:
         self.retries.labels(remote, route_of(path), method).inc()
+
+    def waited_for_budget(self, remote: str, seconds: float) -> None:
+        if seconds > 0:
+            self.budget_wait.labels(remote).inc(seconds)

@@ -1,13 +1,16 @@
 """Secret redaction for URLs, headers and log records.
 
 Two nets: known secret values registered by the clients that hold them (replaced wherever they
-appear), and patterns for things that are secret by name (``consumer_secret=``, ``oauth_signature``,
-``Authorization`` headers, WooCommerce key shapes). ``RedactingFilter`` applies both to every log
-record of the loggers it is installed on, including httpx's own request log.
+appear, Basic tokens included), and patterns for things that are secret by name
+(``consumer_secret=``, ``oauth_signature``, the value of an ``Authorization`` header, Basic, Bearer
+or OAuth, as a header line, a dict, JSON or raw header tuples; WooCommerce key shapes).
+``RedactingFilter`` applies both to every log record of the loggers it is installed on, including
+httpx's own request log.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
 import threading
@@ -35,16 +38,24 @@ SECRET_NAMES = frozenset(
         "set-cookie",
     }
 )
+_QUOTES = r"[\"'\\]*"  # around a name or value: none, ', ", or JSON-escaped \"
+# "Authorization" as a header line, a dict or JSON key, a bytes tuple or name=value, up to its scheme
+_AUTH_KEY = r"(?i)(?P<k>(?:proxy-)?authorization" + _QUOTES + r"\s*[:=,]\s*b?" + _QUOTES + r"\s*"
+_TOKEN68 = r"[\w.~+/-]+=*"
+_OAUTH_PARAM = r"[\w.%-]+=(?:\\?\"[^\"\\\n]*\\?\"|[^\s,\"'\\]*)"
 _PATTERNS = (
-    # name=value pairs in query strings, form bodies and free text
+    # name=value pairs in query strings, form bodies, dicts, JSON and free text
     re.compile(
         r"(?i)(?P<k>(?:consumer_key|consumer_secret|oauth_signature|oauth_consumer_key|oauth_nonce|"
-        r"password|api_?key|access_token|secret)(?:%3D|=|\"?\s*:\s*\"?))(?P<v>[^&\s\",;']+)"
+        r"password|api_?key|access_token|secret)(?:%3D|" + _QUOTES + r"\s*[:=]\s*" + _QUOTES + r"))"
+        r"(?P<v>[^&\s\",;'\\]+)"
     ),
-    # Authorization: Basic xxx / OAuth k="v", ... / Bearer xxx
-    re.compile(r"(?i)(?P<k>authorization\"?\s*[:=]\s*\"?)(?P<v>(?:basic|bearer|oauth)\s+[^\n\"']+)"),
-    # OAuth header parameters
-    re.compile(r"(?i)(?P<k>oauth_(?:signature|consumer_key|nonce)=\")(?P<v>[^\"]+)"),
+    # Authorization: Basic xxx / Bearer xxx, in any of the forms above
+    re.compile(_AUTH_KEY + r"(?:basic|bearer)\s+)(?P<v>" + _TOKEN68 + ")"),
+    # Authorization: OAuth k="v", ... (every parameter, quotes escaped or not)
+    re.compile(_AUTH_KEY + r"oauth\s+)(?P<v>" + _OAUTH_PARAM + r"(?:\s*,\s*" + _OAUTH_PARAM + ")*)"),
+    # OAuth header parameters met on their own
+    re.compile(r"(?i)(?P<k>oauth_(?:signature|consumer_key|nonce)=\\?\")(?P<v>[^\"\\]+)"),
     # WooCommerce key shapes
     re.compile(r"(?P<k>\b)(?P<v>c[ks]_[0-9a-f]{40}\b)"),
 )
@@ -73,6 +84,11 @@ _registry = _SecretRegistry()
 def register_secrets(*values: str | None) -> None:
     """Make sure these values never reach a log line, whatever carries them."""
     _registry.add(values)
+
+
+def basic_token(username: str, password: str) -> str:
+    """The base64 credential of an HTTP Basic ``Authorization`` header: as secret as the password."""
+    return base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 def redact_text(text: str) -> str:

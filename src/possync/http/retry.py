@@ -17,6 +17,7 @@ from possync.errors import RemoteError, RetryableError
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+RETRYABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524})
 
 
 def monotonic_clock() -> float:
@@ -31,15 +32,17 @@ async def real_sleep(seconds: float) -> None:
 class RetryPolicy:
     """Attempt cap, backoff curve and which answers are worth another try.
 
-    ``unsafe_retry_statuses`` are the statuses on which a non-idempotent write (a create) is
-    still retried because the server refused it before doing anything.
+    ``retry_statuses`` decide which statuses are retryable at all: the client classifies every
+    answer with them, so a status outside the set is never retried. ``unsafe_retry_statuses``
+    are those on which a non-idempotent write (a create) is still retried because the server
+    refused it before doing anything.
     """
 
     max_attempts: int = 5
     base_delay: float = 0.5
     max_delay: float = 60.0
     max_hint: float = 3600.0
-    retry_statuses: frozenset[int] = frozenset({408, 425, 429, 500, 502, 503, 504})
+    retry_statuses: frozenset[int] = RETRYABLE_STATUSES
     unsafe_retry_statuses: frozenset[int] = frozenset({429, 503})
     rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
 

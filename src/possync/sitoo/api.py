@@ -9,7 +9,6 @@ answering ``true``, and array bodies answered element by element.
 from __future__ import annotations
 
 import asyncio
-import base64
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
@@ -18,9 +17,11 @@ import httpx
 from possync.errors import PayloadError, RemoteError
 from possync.http.client import ApiClient, ClientSettings
 from possync.http.metrics import TransportMetrics
+from possync.http.redact import basic_token
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 from possync.sitoo.batch import ItemResult, chunks, item_results, refused
 from possync.sitoo.config import SitooConfig
+from possync.sitoo.idempotency import safe_to_repeat
 from possync.sitoo.paging import id_cursor_pages, offset_pages
 from possync.sitoo.records import SitooRecord, UnusableHandler
 
@@ -62,7 +63,6 @@ class SitooApi:
         self.on_unusable = on_unusable
         """Called with each unusable record of a list read, which is then skipped; None raises."""
         password = config.password.get_secret_value()
-        token = base64.b64encode(f"{config.api_id}:{password}".encode()).decode()
         settings = ClientSettings(
             name="sitoo",
             base_url=config.api_root,
@@ -78,7 +78,7 @@ class SitooApi:
             sleep=sleep,
             clock=clock,
             metrics=metrics,
-            secrets=(password, token),
+            secrets=(password, basic_token(config.api_id, password)),
         )
 
     async def aclose(self) -> None:
@@ -119,7 +119,7 @@ class SitooApi:
 
     async def create(self, path: str, body: dict[str, Any], *, params: Params | None = None) -> int:
         """POST one object; Sitoo answers the bare new id. Never repeated on a lost answer."""
-        answer = await self.http.send_json("POST", path, body, params=params, idempotent=False)
+        answer = await self.write("POST", path, body, params=params)
         if isinstance(answer, list) and len(answer) == 1:  # an envelope, should Sitoo send one
             (result,) = item_results(0, [body], answer, self.http.describe("POST", path))
             if result.error is not None:
@@ -130,8 +130,11 @@ class SitooApi:
         return answer
 
     async def write(self, method: str, path: str, body: Any = None, *, params: Params | None = None) -> Any:
-        """PUT or DELETE (safe to repeat); Sitoo answers ``true`` or a result."""
-        return await self.http.send_json(method, path, body, params=params, idempotent=True)
+        """One write; Sitoo answers ``true``, an id or a result. Sent again after a lost answer
+        only when ``WRITE_SAFETY`` declares the write safe to repeat.
+        """
+        repeat = safe_to_repeat(method, path)
+        return await self.http.send_json(method, path, body, params=params, idempotent=repeat)
 
     async def batch(
         self,
@@ -140,7 +143,6 @@ class SitooApi:
         bodies: Sequence[dict[str, Any]],
         *,
         size: int | None = None,
-        idempotent: bool,
         ordered: bool = False,
     ) -> list[ItemResult]:
         """Send ``bodies`` as array bodies of at most ``size``; one result per element, in order.
@@ -148,9 +150,11 @@ class SitooApi:
         Chunks go out concurrently, bounded by the client's concurrency, or one after the other
         when ``ordered`` (writes whose order matters, such as stock movements). A chunk that failed
         as a whole (refused, or retried until the cap) marks each of its elements with that error,
-        so the results of the other chunks are never lost.
+        so the results of the other chunks are never lost. A chunk is re-sent after a lost answer
+        only when ``WRITE_SAFETY`` declares the write safe to repeat.
         """
         limit = size or self.config.batch_size
+        idempotent = safe_to_repeat(method, path)
 
         async def send(offset: int, chunk: Sequence[dict[str, Any]]) -> list[ItemResult]:
             try:

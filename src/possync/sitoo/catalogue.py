@@ -114,7 +114,7 @@ class Products(BatchCollection[Product]):
         body: dict[str, Any] = {"resourceid": resourceid}
         if content is not None:
             body["filedata"] = base64.b64encode(content).decode()
-        await self.api.http.send_json("POST", self.images(productid).path, body, idempotent=False)
+        await self.api.write("POST", self.images(productid).path, body)
 
 
 class PriceLists(Collection[PriceList]):
@@ -129,11 +129,11 @@ class PriceLists(Collection[PriceList]):
     async def set_prices(self, pricelistid: int, items: Sequence[Body]) -> list[ItemResult]:
         """Upsert prices by ``sku`` or ``productid``; safe to repeat."""
         path = self.items(pricelistid).path
-        return await self.api.batch("PUT", path, [wire(i) for i in items], idempotent=True)
+        return await self.api.batch("PUT", path, [wire(i) for i in items])
 
     async def delete_prices(self, pricelistid: int, skus: Sequence[str]) -> list[ItemResult]:
         path = self.items(pricelistid).path
-        return await self.api.batch("DELETE", path, [{"sku": s} for s in skus], idempotent=True)
+        return await self.api.batch("DELETE", path, [{"sku": s} for s in skus])
 
 
 class Vouchers(Collection[Voucher]):

@@ -1,9 +1,11 @@
 """Which Sitoo writes are safe to repeat, and how a create whose answer was lost is resolved.
 
-Sitoo has no idempotency keys. PUTs are partial updates or absolute sets and DELETEs are final, so
-repeating them changes nothing; a POST creates a new record each time. ``WRITE_SAFETY`` declares
-this per endpoint for the engine's outbox, and ``create_once`` looks the natural key up before a
-create and again after a lost answer, so a retry never makes a second record.
+Sitoo has no idempotency keys. Most PUTs are partial updates or absolute sets and DELETEs are
+final, so repeating them changes nothing; a POST creates a new record each time, and so do the
+elements without an id in an order's or a family's PUT. ``WRITE_SAFETY`` declares this per
+endpoint, for the transport (``safe_to_repeat``) and the engine's outbox; ``create_once`` looks
+the natural key up before a create and again after a lost answer, so a retry never makes a second
+record.
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ WRITE_SAFETY: dict[str, WriteSafety] = {
         Repeat.SAFE, "warehousebatchid", "a second close is refused, not applied"
     ),
     "PUT pricelistitems": WriteSafety(Repeat.SAFE, "sku", "upsert by sku"),
-    "PUT orders": WriteSafety(Repeat.SAFE, "orderid", "partial update"),
+    "PUT orders": WriteSafety(
+        Repeat.NEVER, "orderid", "orderitems without orderitemid are added again: re-read the order first"
+    ),
     "PUT other": WriteSafety(Repeat.SAFE, "id", "partial update of one record"),
     "DELETE any": WriteSafety(Repeat.SAFE, "id", "a repeat answers 404 for a record already gone"),
 }
@@ -75,6 +79,19 @@ def safety_of(method: str, resource: str) -> WriteSafety:
     if found is not None:
         return found
     return WRITE_SAFETY["PUT other"] if method == "PUT" else WriteSafety(Repeat.NEVER)
+
+
+def resource_of(path: str) -> str:
+    """The resource a path writes to, its last segment that is not an id: ``orders`` for
+    ``sites/1/orders/5.json``, ``productvariants`` for ``sites/1/products/5/productvariants.json``.
+    """
+    segments = (s.removesuffix(".json") for s in reversed(path.split("?", 1)[0].split("/")))
+    return next((s for s in segments if s and not s.isdigit()), "")
+
+
+def safe_to_repeat(method: str, path: str) -> bool:
+    """May a write to ``path`` be sent again after its answer was lost? ``WRITE_SAFETY`` decides."""
+    return safety_of(method, resource_of(path)).repeat is Repeat.SAFE
 
 
 async def create_once(

@@ -65,7 +65,9 @@ class Collection(Generic[R]):
         return await self.api.create(self.path, wire(record))
 
     async def update(self, record_id: int | str, changes: Body) -> None:
-        """Partial update: only the fields given change. Safe to repeat."""
+        """Partial update: only the fields given change. Repeated after a lost answer only where
+        ``WRITE_SAFETY`` allows it (not for orders: new order items would be added twice).
+        """
         await self.api.write("PUT", self.item_path(record_id), wire(changes))
 
     async def delete(self, record_id: int | str) -> None:
@@ -83,16 +85,16 @@ class BatchCollection(Collection[R]):
 
     async def create_many(self, records: Sequence[Body]) -> list[ItemResult]:
         """Create in array bodies; each result's ``id`` is the new record's id."""
-        return await self.api.batch("POST", self.path, [wire(r) for r in records], idempotent=False)
+        return await self.api.batch("POST", self.path, [wire(r) for r in records])
 
     async def update_many(self, records: Sequence[Body]) -> list[ItemResult]:
         """Partial updates in array bodies; every element must carry ``key``. Safe to repeat."""
         bodies = [wire(r, keep=(self.key,)) for r in records]
         self._require_key(bodies)
-        return await self.api.batch("PUT", self.path, bodies, idempotent=True)
+        return await self.api.batch("PUT", self.path, bodies)
 
     async def delete_many(self, ids: Sequence[int]) -> list[ItemResult]:
-        return await self.api.batch("DELETE", self.path, [{self.key: i} for i in ids], idempotent=True)
+        return await self.api.batch("DELETE", self.path, [{self.key: i} for i in ids])
 
     def _require_key(self, bodies: Sequence[dict[str, Any]]) -> None:
         missing = [i for i, body in enumerate(bodies) if body.get(self.key) in (None, "", 0)]

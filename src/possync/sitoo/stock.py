@@ -51,7 +51,7 @@ class Warehouses(Collection[Warehouse]):
     async def set_stock(self, warehouseid: int, items: Sequence[Body]) -> list[ItemResult]:
         """Set items by ``sku`` (``decimaltotal`` on Virtual warehouses only); results hold item ids."""
         path = self.items(warehouseid).path
-        return await self.api.batch("PUT", path, [wire(i) for i in items], idempotent=True)
+        return await self.api.batch("PUT", path, [wire(i) for i in items])
 
     def transactions(self, warehouseid: int) -> Collection[WarehouseTransaction]:
         """One warehouse's transactions (get one by id here)."""
@@ -74,7 +74,7 @@ class Warehouses(Collection[Warehouse]):
     ) -> list[ItemResult]:
         """Upsert batch lines by ``sku``; safe to repeat while the batch is open."""
         path = self.batch_items(warehouseid, batchid).path
-        return await self.api.batch("PUT", path, [wire(i) for i in items], idempotent=True)
+        return await self.api.batch("PUT", path, [wire(i) for i in items])
 
     async def commit_batch(self, warehouseid: int, batchid: int) -> WarehouseBatch:
         """Close the batch, which commits it into one transaction; the batch as it is afterwards."""
@@ -129,4 +129,4 @@ class WarehouseTransactions(Collection[WarehouseTransaction]):
         """
         size = min(self.api.config.batch_size, TRANSACTION_BATCH_LIMIT)
         bodies = [wire(t) for t in transactions]
-        return await self.api.batch("POST", self.path, bodies, size=size, idempotent=False, ordered=True)
+        return await self.api.batch("POST", self.path, bodies, size=size, ordered=True)

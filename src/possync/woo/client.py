@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from possync.errors import ConfigurationError, FatalError, PayloadError, RemoteError, SkippableError
-from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics
+from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics, basic_token
 from possync.http.closing import AsyncClosing
 from possync.http.retry import Clock, Sleep, monotonic_clock, real_sleep
 from possync.woo.auth import auth_for
@@ -78,7 +78,11 @@ class WooClient(AsyncClosing):
             metrics=metrics,
             clock=clock,
             sleep=sleep,
-            secrets=[config.consumer_key, config.consumer_secret],
+            secrets=[
+                config.consumer_key,
+                config.consumer_secret,
+                basic_token(config.consumer_key, config.consumer_secret),
+            ],
             transport=transport,
         )
 

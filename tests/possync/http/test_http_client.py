@@ -13,7 +13,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from possync.errors import FatalError, RetryableError, SkippableError
-from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics
+from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics, route_of
+from possync.http.retry import RETRYABLE_STATUSES
 from possync.http.testing import FrozenClock, RecordingSleeper
 from possync_sandbox.faults import FaultMiddleware, FaultPlan, FaultState, RequestCounter
 from possync_sandbox.server import running
@@ -85,11 +86,17 @@ def api(clock: FrozenClock) -> Iterator[tuple[LimitedApi, str]]:
 
 
 def make_client(
-    base_url: str, clock: FrozenClock, sleeper: RecordingSleeper, *, attempts: int = 4, **kw: object
+    base_url: str,
+    clock: FrozenClock,
+    sleeper: RecordingSleeper,
+    *,
+    attempts: int = 4,
+    retry: RetryPolicy | None = None,
+    **kw: object,
 ) -> ApiClient:
     return ApiClient(
         ClientSettings(name="test", base_url=base_url, read_timeout=5.0),
-        retry=RetryPolicy(max_attempts=attempts, base_delay=0.5, max_delay=4.0),
+        retry=retry or RetryPolicy(max_attempts=attempts, base_delay=0.5, max_delay=4.0),
         clock=clock,
         sleep=sleeper,
         **kw,  # type: ignore[arg-type]
@@ -193,6 +200,54 @@ async def test_metrics_per_remote_route_and_status(
         == 2
     )
     assert registry.get_sample_value("possync_http_retries_total", labels) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "route"),
+    [
+        ("sites/1/products/5.json", "sites/{id}/products/{id}.json"),
+        ("sites/1/orders/77/orderdeliveries.json", "sites/{id}/orders/{id}/orderdeliveries.json"),
+        ("/v2/accounts/90001/sites/1.json?fields=a", "/v2/accounts/{id}/sites/{id}.json"),
+        ("wc/v3/products/12/variations/7", "wc/v3/products/{id}/variations/{id}"),
+        ("sites/1/warehouses.json", "sites/{id}/warehouses.json"),
+        ("wc/v3/products", "wc/v3/products"),
+    ],
+)
+def test_route_labels_collapse_every_id_segment(path: str, route: str) -> None:
+    assert route_of(path) == route
+
+
+async def test_budget_waits_are_counted_in_the_metrics(
+    api: tuple[LimitedApi, str], clock: FrozenClock
+) -> None:
+    remote, base_url = api
+    registry = CollectorRegistry()
+    sleeper = RecordingSleeper(clock, on_sleep=remote.new_window)
+    async with make_client(base_url, clock, sleeper, metrics=TransportMetrics(registry)) as client:
+        for n in range(12):  # a limit of 10 with one request of headroom: one wait for the reset
+            await client.get_json(f"things/{n + 1}")
+    assert sleeper.calls == [60.0]
+    assert registry.get_sample_value("possync_http_budget_wait_seconds_total", {"remote": "test"}) == 60.0
+
+
+async def test_the_policy_retry_statuses_decide_what_is_retried(
+    api: tuple[LimitedApi, str], clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    remote, base_url = api
+    assert RetryPolicy().retry_statuses == RETRYABLE_STATUSES
+    only_503 = RetryPolicy(max_attempts=3, retry_statuses=frozenset({503}))
+    remote.faults.configure(FaultPlan(script=["error"], error_status=502))
+    async with make_client(base_url, clock, sleeper, retry=only_503) as client:
+        with pytest.raises(FatalError) as caught:
+            await client.get_json("things/1")
+    assert caught.value.status == 502
+    assert remote.counter.snapshot()["total"] == 1
+    with_501 = RetryPolicy(max_attempts=3, retry_statuses=RETRYABLE_STATUSES | {501})
+    remote.faults.configure(FaultPlan(script=["error"], error_status=501))
+    async with make_client(base_url, clock, sleeper, retry=with_501) as client:
+        assert await client.get_json("things/2") == {"id": 2}
+    assert remote.counter.snapshot()["total"] == 1 + 2
+    assert len(sleeper.calls) == 1
 
 
 async def test_connection_refused_is_retryable_and_safe_to_resend(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -16,17 +18,39 @@ from possync.http import (
     ApiClient,
     ClientSettings,
     RetryPolicy,
+    basic_token,
     get_logger,
     redact_headers,
     redact_text,
     redact_url,
 )
-from possync.http.testing import FrozenClock, RecordingSleeper
+from possync.http.testing import FrozenClock, RecordingSleeper, WireLog
 from possync_sandbox.server import running
 
 CK = "ck_" + "a1" * 20
 CS = "cs_" + "b2" * 20
 PASSWORD = "hunter2-very-secret"
+TOKEN = basic_token("90001-1", PASSWORD)
+BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl_-x"
+SIGNATURE = "tR3+Ty81lMeYAr/Fid0kMTYa/WM="
+OAUTH = (
+    f'OAuth oauth_consumer_key="key-90001", oauth_nonce="f00dfeed", '
+    f'oauth_signature="{quote(SIGNATURE, safe="")}", oauth_signature_method="HMAC-SHA256"'
+)
+AUTH_VALUES = {
+    "Basic": (f"Basic {TOKEN}", [TOKEN]),
+    "Bearer": (f"Bearer {BEARER}", [BEARER]),
+    "OAuth": (OAUTH, [SIGNATURE, quote(SIGNATURE, safe=""), "key-90001", "f00dfeed"]),
+}
+TEXTUAL_FORMS = {
+    "header line": lambda v: f"Authorization: {v}\r\nAccept: application/json",
+    "dict repr": lambda v: str({"Host": "pos.example", "Authorization": v}),
+    "JSON": lambda v: json.dumps({"authorization": v}),
+    "JSON in JSON": lambda v: json.dumps({"headers": json.dumps({"Authorization": v})}),
+    "raw header tuples": lambda v: str([(b"host", b"pos.example"), (b"authorization", v.encode())]),
+    "name=value": lambda v: f"authorization={v}",
+    "proxy header": lambda v: f"Proxy-Authorization: {v}",
+}
 
 
 def every_logged_text(records: list[logging.LogRecord]) -> str:
@@ -63,6 +87,22 @@ def test_redact_text_masks_authorization_oauth_and_key_shapes() -> None:
     }
 
 
+@pytest.mark.parametrize("scheme", list(AUTH_VALUES))
+@pytest.mark.parametrize("form", list(TEXTUAL_FORMS))
+def test_redact_text_masks_authorization_values_in_every_textual_form(scheme: str, form: str) -> None:
+    value, secrets = AUTH_VALUES[scheme]
+    safe = redact_text(TEXTUAL_FORMS[form](value))
+    for secret in secrets:
+        assert secret not in safe
+    assert f"{scheme} ***" in safe
+
+
+def test_basic_token_is_the_credential_httpx_sends() -> None:
+    request = httpx.Request("GET", "https://pos.example/")
+    request = next(httpx.BasicAuth("90001-1", PASSWORD).auth_flow(request))
+    assert request.headers["Authorization"] == f"Basic {TOKEN}"
+
+
 async def test_no_secret_in_any_log_line_with_basic_auth_and_query_keys(
     clock: FrozenClock, sleeper: RecordingSleeper, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -77,6 +117,8 @@ async def test_no_secret_in_any_log_line_with_basic_auth_and_query_keys(
             sleep=sleeper,
             secrets=[CK, CS],
         )
+        wire = WireLog()
+        wire.attach(client.http)
         async with client:
             await client.get_json("echo", params={"consumer_key": CK, "consumer_secret": CS})
             with pytest.raises(RetryableError) as caught:
@@ -85,7 +127,8 @@ async def test_no_secret_in_any_log_line_with_basic_auth_and_query_keys(
     logged = every_logged_text(caplog.records)
     assert caplog.records, "nothing was logged"
     assert any(r.name == "httpx" for r in caplog.records)  # httpx's own request log is covered too
-    for secret in (CK, CS, PASSWORD):
+    assert basic_token(CK, CS) in wire.credentials  # the headers were logged with the token in them
+    for secret in (CK, CS, PASSWORD, *wire.credentials):
         assert secret not in logged
         assert secret not in str(caught.value)
 

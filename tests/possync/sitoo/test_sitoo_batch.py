@@ -6,7 +6,7 @@ import pytest
 
 from possync.errors import PayloadError, RequestInfo, RetryableError, SkippableError
 from possync.sitoo.batch import chunks, item_results, refused
-from possync.sitoo.idempotency import Repeat, create_once, safety_of
+from possync.sitoo.idempotency import Repeat, create_once, resource_of, safe_to_repeat, safety_of
 
 REQUEST = RequestInfo("POST", "http://sitoo.test/v2/accounts/1/sites/1/products.json", "sitoo")
 
@@ -64,7 +64,29 @@ def test_write_safety_declaration() -> None:
     assert safety_of("put", "categories").repeat is Repeat.SAFE
     assert safety_of("DELETE", "anything").repeat is Repeat.SAFE
     assert safety_of("PUT", "productvariants").repeat is Repeat.NEVER
+    assert safety_of("PUT", "orders").repeat is Repeat.NEVER  # items without orderitemid are added again
     assert safety_of("POST", "reasoncodes").repeat is Repeat.NEVER
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "safe"),
+    [
+        ("PUT", "sites/1/orders/5.json", False),
+        ("PUT", "sites/1/products/5/productvariants.json", False),
+        ("POST", "sites/1/orders.json", False),
+        ("PUT", "sites/1/products/5.json", True),
+        ("PUT", "sites/1/warehouses/2/warehouseitems.json", True),
+        ("DELETE", "sites/1/orders/5.json?x=1", True),
+    ],
+)
+def test_the_declaration_decides_what_the_transport_repeats(method: str, path: str, safe: bool) -> None:
+    assert safe_to_repeat(method, path) is safe
+
+
+def test_resource_of_a_path_is_its_last_segment_that_is_no_id() -> None:
+    assert resource_of("sites/1/orders/5.json") == "orders"
+    assert resource_of("sites/1/products/5/productvariants.json") == "productvariants"
+    assert resource_of("sites.json") == "sites"
 
 
 async def test_create_once_looks_up_before_creating_again() -> None:

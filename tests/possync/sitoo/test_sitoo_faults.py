@@ -9,11 +9,13 @@ import pytest
 from sitoo_client_helpers import ClientFactory, FakeTime, stored_rows
 
 from possync.errors import RetryableError
-from possync.sitoo.models import Order, OrderItem, WarehouseItemLog, WarehouseTransaction
+from possync.sitoo.models import Manufacturer, Order, OrderItem, WarehouseItemLog, WarehouseTransaction
 from possync_sandbox.faults import FaultPlan
 from possync_sandbox.sitoo import SitooEmulator
 
 ORDERS_POST = r"/sites/1/orders\.json$"
+ORDER_PUT = r"/sites/1/orders/\d+\.json$"
+MANUFACTURER_PUT = r"/sites/1/manufacturers/\d+\.json$"
 
 
 def order(externalid: str) -> Order:
@@ -115,3 +117,33 @@ async def test_lost_transaction_add_is_found_by_externalid(
     assert result.error.maybe_applied
     assert list(found) == ["woo-stock-1"]
     assert found["woo-stock-1"].items[0].decimalquantity == Decimal("5.000")
+
+
+async def test_a_lost_order_update_is_not_sent_again(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    cup = OrderItem(productname="Cup", sku="CUP-1", quantity=2, moneyrowprice="50.00", vatvalue=25)
+    async with make_client() as client:
+        orderid = await client.orders.create(order("woo-1002"))
+        emulator.faults.configure(FaultPlan(script=["lost_response"], path_pattern=ORDER_PUT))
+        emulator.counter.reset()
+        with pytest.raises(RetryableError) as caught:
+            await client.orders.update(orderid, Order(orderitems=[*order("woo-1002").orderitems, cup]))
+    assert caught.value.maybe_applied  # the engine re-reads the order instead of adding the items again
+    assert emulator.counter.snapshot()["total"] == 1
+    (stored,) = [o for o in stored_rows(emulator, "orders") if o["orderid"] == orderid]
+    assert [item["productname"] for item in stored["orderitems"]] == ["Mug", "Cup"]
+
+
+async def test_a_lost_answer_to_a_write_declared_safe_is_sent_again(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    async with make_client() as client:
+        manufacturerid = await client.manufacturers.create(Manufacturer(name="Acme"))
+        emulator.faults.configure(FaultPlan(script=["lost_response"], path_pattern=MANUFACTURER_PUT))
+        emulator.counter.reset()
+        await client.manufacturers.update(manufacturerid, Manufacturer(name="Acme AB"))
+        renamed = await client.manufacturers.get(manufacturerid)
+    assert emulator.faults.served["lost_response"] == 1
+    assert emulator.counter.snapshot()["total"] == 2 + 1
+    assert renamed.name == "Acme AB"
