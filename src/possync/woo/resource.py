@@ -30,6 +30,19 @@ def woo_date(moment: datetime) -> str:
     return moment.strftime(WOO_DATE)
 
 
+ORDER_LINES = ("line_items", "shipping_lines", "fee_lines", "coupon_lines", "tax_lines")
+
+
+def repeatable_update(body: dict[str, Any]) -> bool:
+    """May this update be re-sent after a lost answer? Not when it moves stock by a delta, nor
+    when it adds order lines (a line without an ``id`` is added again by every repeat)."""
+    if "inventory_delta" in body:
+        return False
+    return not any(
+        isinstance(line, dict) and "id" not in line for name in ORDER_LINES for line in body.get(name) or ()
+    )
+
+
 class Resource(Generic[M]):
     """One collection under ``/wp-json/wc/<version>/``."""
 
@@ -117,7 +130,7 @@ class Resource(Generic[M]):
     ) -> M:
         body = self.prepare(payload, sideload=sideload)
         answer = await self.api.send_json(
-            "PUT", self._item(item_id), body, params=params or None, idempotent="inventory_delta" not in body
+            "PUT", self._item(item_id), body, params=params or None, idempotent=repeatable_update(body)
         )
         return self.parse(answer)
 
@@ -131,14 +144,18 @@ class Resource(Generic[M]):
         create: Sequence[dict[str, Any]] = (),
         update: Sequence[dict[str, Any]] = (),
         delete: Sequence[int] = (),
+        sideload: bool = False,
     ) -> list[ItemResult[M]]:
-        """Every item written through ``<path>/batch``, chunked; one result per item, in order."""
+        """Every item written through ``<path>/batch``, chunked; one result per item, in order.
+
+        ``sideload``: items may give new images by URL (the shop downloads each one once).
+        """
         return await run_batch(
             self.api,
             f"{self.path}/batch",
             self.parse,
-            create=[self.prepare(item) for item in create],
-            update=[self.prepare(item) for item in update],
+            create=[self.prepare(item, sideload=sideload) for item in create],
+            update=[self.prepare(item, sideload=sideload) for item in update],
             delete=delete,
             limit=self.batch_limit,
             name=self.name,

@@ -40,7 +40,9 @@ _DECLARED = (
     WriteSafety(
         "coupons.create", False, "code", "a repeat answers woocommerce_rest_coupon_code_already_exists"
     ),
-    WriteSafety("orders.update", True, note="status and addresses; line items without id are added again"),
+    WriteSafety(
+        "orders.update", True, note="status, addresses and lines with ids; one adding lines is never repeated"
+    ),
     WriteSafety("orders.delete", True),
     WriteSafety("orders.create", False, None, "no natural key in WooCommerce: park it for a person"),
     WriteSafety("order_notes.create", False, None, "a repeat adds the note twice"),

@@ -130,3 +130,19 @@ async def test_no_secret_in_any_log_line(
     secrets = {CK, CS, CK.removeprefix("ck_"), CS.removeprefix("cs_"), basic_token(CK, CS)}
     leaks = [secret for secret in secrets | wire.credentials if secret in logged]
     assert leaks == []
+
+
+async def test_an_order_update_adding_lines_is_never_repeated_after_a_lost_answer() -> None:
+    with shop() as s:
+        async with s.client(auth="basic") as woo:
+            made = await woo.products.create({"name": "Mug", "sku": "MUG-1", "regular_price": "9.00"})
+            order = await woo.orders.create({"line_items": [{"product_id": made.id, "quantity": 1}]})
+            s.emulator.faults.configure(FaultPlan(script=["lost_response"], path_pattern="/orders"))
+            with pytest.raises(RetryableError) as lost:
+                await woo.orders.update(order.id, {"line_items": [{"product_id": made.id, "quantity": 2}]})
+            s.emulator.faults.configure(FaultPlan(script=["lost_response"], path_pattern="/orders"))
+            status = await woo.orders.update(order.id, {"status": "on-hold"})
+    assert lost.value.maybe_applied
+    lines = [line["quantity"] for line in s.state()["orders"][0]["line_items"]]
+    assert lines == [1, 2], "the added line is there once"
+    assert status.status == "on-hold"
