@@ -1,7 +1,9 @@
-"""How the CLI prints what a sync did or would do: per entity counts, parked reasons, planned changes."""
+"""How the CLI prints what a sync did or would do: per entity counts, parked and skipped reasons, and
+planned changes."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -28,6 +30,8 @@ def print_reports(console: Console, reports: Sequence[StepReport]) -> None:
     for step in reports:
         for key, reason in step.report.parked:
             console.print(f"[yellow]parked[/] {step.report.entity} [bold]{key}[/]: {reason}")
+        for reason, n in Counter(reason for _, reason in step.report.skipped).items():
+            console.print(f"[dim]skipped[/] {step.report.entity} ×{n}: {reason}")
 
 
 def print_plan(console: Console, reports: Sequence[StepReport]) -> None:

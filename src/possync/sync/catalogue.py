@@ -2,7 +2,8 @@
 
 Each entry names the entity, the side it is read from, its reader, its mapper, the target's
 writer and what it depends on; the engine runs them all through the same skeleton. The seed's
-"Fetch products from Sitoo" and "Exclude external products" options are the flows' filters.
+"Fetch products from Sitoo" and "Exclude external products" options skip records with the reasons
+``possync.sync.flows`` gives.
 """
 
 from __future__ import annotations
@@ -58,24 +59,14 @@ def _writer(side: Any, plural: str) -> SideWriter:
     )
 
 
-def fetch_filter(choice: FetchProducts) -> Callable[[Record], bool]:
-    """The seed's seven "Fetch products from Sitoo" choices as a filter on Sitoo records."""
-    tests: dict[FetchProducts, Callable[[bool, bool], bool]] = {
-        FetchProducts.ALL: lambda web, pos: True,
-        FetchProducts.ACTIVE: lambda web, pos: web or pos,
-        FetchProducts.ACTIVE_POS: lambda web, pos: pos,
-        FetchProducts.ACTIVE_WEBSHOP: lambda web, pos: web,
-        FetchProducts.INACTIVE: lambda web, pos: not web and not pos,
-        FetchProducts.INACTIVE_POS: lambda web, pos: not pos,
-        FetchProducts.INACTIVE_WEBSHOP: lambda web, pos: not web,
-    }
-    test = tests[choice]
-    return lambda record: test(bool(record.meta.get("active")), bool(record.meta.get("activepos")))
+def not_fetched(choice: FetchProducts) -> Callable[[Record], str | None]:
+    """The "Fetch products from Sitoo" choice on a Sitoo record's flags (a variant's are its main's)."""
+    return lambda record: flows.not_fetched(record.meta.get("active"), record.meta.get("activepos"), choice)
 
 
-def external_filter(exclude: bool) -> Callable[[Record], bool]:
-    """Leave external (affiliate) products out of the way up when asked."""
-    return lambda record: not (exclude and record.meta.get("type") == "external")
+def excluded_from_pos(exclude_external: bool) -> Callable[[Record], str | None]:
+    """The "Exclude external products" option on a shop record's product type (a variation's parent's)."""
+    return lambda record: flows.excluded_from_pos(record.meta.get("type"), exclude_external)
 
 
 async def load_facts(sitoo: SitooClient, options: CatalogueOptions) -> dict[str, Any]:
@@ -142,8 +133,8 @@ def catalogue_flows(
     """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
     shop, pos = WooSide(woo, facts), PosSide(sitoo, SharedReads.of(facts))
     images = ImageUploader(woo, sitoo)
-    fetched = fetch_filter(options.fetch_products)
-    sent = external_filter(options.exclude_external_products)
+    fetched = not_fetched(options.fetch_products)
+    sent = excluded_from_pos(options.exclude_external_products)
     declared = [
         Flow(
             "manufacturer",
@@ -219,6 +210,7 @@ def catalogue_flows(
             pos.read_variants,
             ("product",),
             sent,
+            create_only=flows.POS_CREATE_ONLY,
         ),
         Flow(
             "image",

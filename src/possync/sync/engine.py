@@ -167,7 +167,7 @@ class Engine:
             for record in page:
                 if record.key:
                     view = record.view if with_views else None
-                    index[record.key] = Target(record.id, fingerprint(record.view), view)
+                    index[record.key] = Target(record.id, fingerprint(flow.compared(record.view)), view)
         return index
 
     async def _resolve(
@@ -203,10 +203,7 @@ class Engine:
         page = _Page()
         if cursor is not None:
             records = [r for r in records if not (r.modified and cursor.skip(r.id, r.modified))]
-        records = await flow.complete(list(records))
-        kept = [r for r in records if flow.keep(r)]
-        report.count("skipped", len(records) - len(kept))
-        records = kept
+        records = self._skip(flow, await flow.complete(list(records)), report)
         bound = binder.lookup_many(flow.entity, f"{flow.source}_id", [r.id for r in records])  # type: ignore[arg-type]
         found = await self._resolve(flow, records, bound, index)
         refs = (PlanRefs if scope.dry_run else Refs)(binder, flow.source, self.facts)
@@ -217,6 +214,18 @@ class Engine:
             if cursor is not None and record.modified is not None:
                 cursor.advance(record.id, record.modified)
         return page
+
+    @staticmethod
+    def _skip(flow: Flow, records: list[Record], report: FlowReport) -> list[Record]:
+        """The records the options keep; the others are counted as skipped with the option's reason."""
+        kept = []
+        for record in records:
+            reason = flow.skip(record)
+            if reason is None:
+                kept.append(record)
+            else:
+                report.skip(record.key or record.id, reason)
+        return kept
 
     def _decide_one(
         self,
@@ -256,7 +265,7 @@ class Engine:
         except ValueError as exc:
             self._reject(report, flow, record.key or record.id, str(exc), binder)
             return False
-        new_fp = fingerprint(view)
+        new_fp = fingerprint(flow.compared(view))
         if binding is not None and target_id is not None and _target_fp(binding, flow) == new_fp:
             report.count("unchanged")
             return False
@@ -264,7 +273,8 @@ class Engine:
         if scope.dry_run:
             action = "update" if target_id is not None else "create"
             report.count(f"{action}d")
-            report.changes.append(Change(action, record.key or record.id, diff(old, view)))
+            shown = view if target_id is None else flow.compared(view)
+            report.changes.append(Change(action, record.key or record.id, diff(old, shown)))
             return False
         self._enqueue(outbox, flow, record, view, target_id, binding)
         return False

@@ -163,8 +163,11 @@ class Flow:
     writer: Writer
     read_target: Reader
     depends_on: tuple[str, ...] = ()
-    keep: Callable[[Record], bool] = lambda record: True
-    """Which source records this flow syncs at all (the seed's fetch and exclude options)."""
+    skip: Callable[[Record], str | None] = lambda record: None
+    """Why the seed's fetch and exclude options leave a source record out (``None``: it is synced)."""
+    create_only: tuple[str, ...] = ()
+    """View keys the target gets only when the record is created (a Sitoo variant's title): never
+    sent by an update nor compared, so the target keeps its own value. Payloads leave them out."""
     indexed: bool = True
     """Whether a full run reads the whole target to match by natural key (else ``find`` per page)."""
     complete: Completer = as_read
@@ -178,3 +181,7 @@ class Flow:
     @property
     def name(self) -> str:
         return f"{self.entity}>{self.target}"
+
+    def compared(self, view: View) -> View:
+        """What an update of the target writes of ``view``, and so what fingerprints and plans compare."""
+        return {key: value for key, value in view.items() if key not in self.create_only}

@@ -21,6 +21,8 @@ from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.reads import SharedReads
 
 PAGE = 500
+FAMILY_EXTRAS = ("stockcountenable", "description")
+"""Product fields a new variant takes from its body though the family write's schema lacks them."""
 PARTIAL = "partial"
 """Meta flag of a record whose reader left something to ``complete``."""
 
@@ -218,7 +220,7 @@ class PosSide:
     async def _grow_family(self, parent: int, members: Sequence[WriteItem]) -> dict[str, WriteResult]:
         products = self.client.products
         family = flows.variant_family(await products.variants(parent), [m.view for m in members])
-        await products.set_variants(parent, _with_stock_flags(family, members))
+        await products.set_variants(parent, _with_product_fields(family, members))
         after = {v.sku: str(v.productid) for v in (await products.variants(parent)).variants}
         kept = WriteResult(error="not kept by the family write")
         return {m.key: WriteResult(target_id=after[m.key]) if m.key in after else kept for m in members}
@@ -233,13 +235,11 @@ class PosSide:
         ]
 
 
-def _with_stock_flags(family: ProductVariants, members: Sequence[WriteItem]) -> ProductVariants:
-    """New variants counted in stock as their bodies say (the family body has no such field)."""
-    counted = {m.key: m.view.get("stockcountenable") for m in members}
+def _with_product_fields(family: ProductVariants, members: Sequence[WriteItem]) -> ProductVariants:
+    """New variants with the fields of their bodies the family body has no place for."""
+    fields = {m.key: {name: m.view[name] for name in FAMILY_EXTRAS if name in m.view} for m in members}
     variants = [
-        v.model_copy(update={"stockcountenable": counted[v.sku]})
-        if not v.productid and v.sku in counted
-        else v
+        v.model_copy(update=fields[v.sku]) if not v.productid and v.sku in fields else v
         for v in family.variants
     ]
     return family.model_copy(update={"variants": variants})

@@ -29,6 +29,8 @@ class FlowReport:
     target: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     parked: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """Records an option left out, with the option's reason (scope skips carry none)."""
     changes: list[Change] = field(default_factory=list)
 
     def count(self, outcome: str, n: int = 1) -> None:
@@ -37,6 +39,10 @@ class FlowReport:
     def park(self, key: str, reason: str) -> None:
         self.count("parked")
         self.parked.append((key, reason))
+
+    def skip(self, key: str, reason: str) -> None:
+        self.count("skipped")
+        self.skipped.append((key, reason))
 
     @property
     def writes(self) -> int:

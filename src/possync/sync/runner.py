@@ -2,7 +2,8 @@
 
 ``open_catalogue`` is what the CLI, the demo, the tests and the benchmark share: it connects to
 WooCommerce and Sitoo, reads what the mappers need, and yields a ``CatalogueSync``. ``run_logged``
-wraps a list of operations in a ``RunLog`` run whose counters and parked records stay in the store.
+wraps a list of operations in a ``RunLog`` run whose counters, parked and skipped records stay in the
+store.
 """
 
 from __future__ import annotations
@@ -137,14 +138,20 @@ async def _collect(sync: CatalogueSync, operations: Sequence[Operation]) -> list
 
 
 def _log_reports(log: RunLog, run: Run, reports: Sequence[StepReport]) -> None:
+    """Each parked or skipped record with its reason (counted as logged), then the other counts."""
     for step in reports:
         report = step.report
-        for key, reason in report.parked:
-            log.record(run, report.entity, Outcome.PARKED, natural_key=key, reason=reason)
+        reasoned: dict[str, list[tuple[str, str]]] = {
+            Outcome.PARKED: report.parked,
+            Outcome.SKIPPED: report.skipped,
+        }
+        for outcome, records in reasoned.items():
+            for key, reason in records:
+                log.record(run, report.entity, Outcome(outcome), natural_key=key, reason=reason)
         counters = dict(run.counters)
         entity = dict(counters.get(report.entity, {}))
         for outcome, n in report.counts.items():
-            if outcome != "parked":
-                entity[outcome] = entity.get(outcome, 0) + n
+            unlogged = n - len(reasoned.get(outcome, []))
+            entity[outcome] = entity.get(outcome, 0) + unlogged
         counters[report.entity] = entity
         run.counters = counters

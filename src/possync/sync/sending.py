@@ -7,7 +7,7 @@ second record. Each item's result is recorded on its own: bound, retried later, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from possync.store.models import OperationRow
 from possync.sync.binder import Binder, BindingConflictError
 from possync.sync.fingerprint import fingerprint
-from possync.sync.flow import Flow, WriteItem, WriteResult
+from possync.sync.flow import Flow, View, WriteItem, WriteResult
 from possync.sync.outbox import Outbox, Status
 from possync.sync.report import FlowReport
 
@@ -78,8 +78,8 @@ class Sender:
         found = await self._look_up(creates)
         creates = [op for op in creates if op.payload["key"] not in found]
         writer = self.flow.writer
-        created = await writer.create([_item(op) for op in creates]) if creates else []
-        updated = await writer.update([_item(op) for op in updates]) if updates else []
+        created = await writer.create([_item(op, dict) for op in creates]) if creates else []
+        updated = await writer.update([_item(op, self.flow.compared) for op in updates]) if updates else []
         for op in operations:
             if op.action == "create" and op.payload["key"] in found:
                 self._record(op, WriteResult(target_id=found[op.payload["key"]]))
@@ -118,7 +118,7 @@ class Sender:
                 natural_key=payload["key"] or None,
                 **{f"{flow.source}_id": payload["source_id"], f"{flow.target}_id": target_id},
                 **{
-                    f"{flow.target}_fingerprint": fingerprint(payload["view"]),
+                    f"{flow.target}_fingerprint": fingerprint(flow.compared(payload["view"])),
                     f"{flow.source}_fingerprint": payload["source_fp"],
                 },
             )
@@ -130,6 +130,7 @@ class Sender:
         self.report.count("created" if op.action == "create" else "updated")
 
 
-def _item(op: OperationRow) -> WriteItem:
+def _item(op: OperationRow, written: Callable[[View], View]) -> WriteItem:
+    """The write of one operation; ``written`` picks what of its view is sent (an update: ``compared``)."""
     payload = op.payload
-    return WriteItem(key=payload["key"], view=payload["view"], target_id=payload["target_id"])
+    return WriteItem(key=payload["key"], view=written(payload["view"]), target_id=payload["target_id"])

@@ -49,7 +49,7 @@ async def mismatches(pair: SandboxPair, sessions: sessionmaker[Session], source:
                     if target is None:
                         problems.append(f"{entity} {record.key}: bound but missing on the target")
                         continue
-                    mapped = flow.map(record, Refs(binder, flow.source, facts))
+                    mapped = flow.compared(flow.map(record, Refs(binder, flow.source, facts)))
                     for name, value in mapped.items():
                         if target.view.get(name) != value:
                             problems.append(

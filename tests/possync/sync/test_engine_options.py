@@ -1,24 +1,29 @@
 """The seed's full-sync options: ignore errors (or stop at the first bad record), which products to
-fetch, exclude external products, and the rate-limit check made before a full sync."""
+fetch, exclude external products (skipped with the reason, in the report and the run log), and the
+rate-limit check made before a full sync."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 from engine_helpers import pos_tables, woo_skus, writes
 from sqlalchemy import Engine
 
-from possync.sandbox import sandbox_pair
+from possync.sandbox import SandboxPair, sandbox_pair
 from possync.settings import FetchProducts, Operation
+from possync.sitoo import SitooClient
 from possync.store import session_factory
 from possync.sync.catalogue import CatalogueOptions
 from possync.sync.engine import SyncStoppedError
 from possync.sync.operations import FULL_SYNC, FULL_SYNC_UP, OperationError, estimate_requests
 from possync.sync.runner import open_catalogue, run_logged
+from possync.sync.runs import RunLog
 from possync_sandbox.catalogue import generate
 
 CATALOGUE = generate(6, 32, orders=0)
+EXCLUDED = 'is an external product, and "Exclude external products from sync to Sitoo" is on'
 
 
 async def test_without_ignore_errors_the_sync_stops_at_the_first_bad_record(store_engine: Engine) -> None:
@@ -52,6 +57,75 @@ async def test_fetch_only_active_pos_products(store_engine: Engine) -> None:
         assert inactive, "the demo catalogue has products not active in the POS"
         assert fetched
         assert not fetched & inactive
+
+
+WANTED = {
+    FetchProducts.INACTIVE: lambda web, pos: not web and not pos,
+    FetchProducts.ACTIVE_WEBSHOP: lambda web, pos: web,
+}
+
+
+def _main_flags(rows: list[dict[str, Any]]) -> dict[str, tuple[bool, bool]]:
+    """Each Sitoo SKU's (webshop, POS) flags, a variant's being its main product's."""
+    mains = {p["productid"]: p for p in rows}
+    flags = {}
+    for row in rows:
+        main = mains[row.get("variantparentid") or row["productid"]]
+        flags[row["sku"]] = (bool(main["active"]), bool(main["activepos"]))
+    return flags
+
+
+async def _vary_flags(pair: SandboxPair) -> None:
+    """Two main products made inactive everywhere and two POS-only (the demo's are all webshop-active)."""
+    rows = pos_tables(pair)["products"]["rows"]
+    mains = [p["productid"] for p in rows if p.get("variantparentid") in (None, p["productid"])]
+    flags = [(False, False), (False, False), (False, True), (False, True)]
+    bodies = [
+        {"productid": pid, "active": web, "activepos": pos}
+        for pid, (web, pos) in zip(mains[:4], flags, strict=True)
+    ]
+    async with SitooClient(pair.connection.sitoo) as sitoo:
+        await sitoo.products.update_many(bodies)
+
+
+@pytest.mark.parametrize("choice", list(WANTED))
+async def test_fetch_products_takes_only_what_the_choice_names(
+    store_engine: Engine, choice: FetchProducts
+) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        await _vary_flags(pair)
+        connection = dataclasses.replace(pair.connection, options=CatalogueOptions(fetch_products=choice))
+        async with open_catalogue(connection, sessions) as sync:
+            steps = await run_logged(sync, sessions, connection, FULL_SYNC)
+        flags = _main_flags(pos_tables(pair)["products"]["rows"])
+        wanted = {sku for sku, (web, pos) in flags.items() if WANTED[choice](web, pos)}
+        parked = {key for step in steps for key, _ in step.report.parked}
+        skipped = {key: reason for step in steps for key, reason in step.report.skipped}
+        assert wanted
+        assert set(flags) - wanted
+        assert set(woo_skus(pair)) == wanted - parked
+        assert set(skipped) == set(flags) - wanted
+        assert all('"Fetch products from Sitoo" is' in reason for reason in skipped.values())
+
+
+async def test_external_products_are_skipped_with_the_reason_when_excluded(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    external = {p.sku for p in CATALOGUE.products if p.kind == "external"}
+    with sandbox_pair(CATALOGUE, "woo") as pair:
+        async with open_catalogue(pair.connection, sessions) as sync:
+            steps = await run_logged(sync, sessions, pair.connection, FULL_SYNC_UP)
+        assert external
+        assert not external & {p["sku"] for p in pos_tables(pair)["products"]["rows"]}
+        products = {
+            key: reason for s in steps if s.report.entity == "product" for key, reason in s.report.skipped
+        }
+        assert products == dict.fromkeys(external, EXCLUDED)
+        with sessions() as session:
+            [run] = RunLog(session, pair.connection.name).recent(1)
+            logged = {(e.natural_key, e.reason) for e in run.events if e.outcome == "skipped"}
+            assert {(sku, EXCLUDED) for sku in external} <= logged
+            assert run.counters["product"]["skipped"] == len(external)
 
 
 async def test_external_products_are_sent_when_not_excluded(store_engine: Engine) -> None:

@@ -1,12 +1,14 @@
-"""Option rows O1–O2 and type row P5 of docs/mapping.md: which products a sync takes, and why not."""
+"""Option rows O1–O2 and type row P5 of docs/mapping.md: which products a sync takes, and why not.
+
+``not_fetched`` and ``excluded_from_pos`` are what the catalogue flows skip records with.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from possync.settings import FetchProducts
-from possync.sitoo.models import Product as PosProduct
-from possync.sync.flows import excluded_from_pos, pos_problem, wanted_by_fetch_products
+from possync.sync.flows import excluded_from_pos, not_fetched, pos_problem
 from possync.woo.models import Product
 
 BOTH, WEB, POS, NONE = (True, True), (True, False), (False, True), (False, False)
@@ -23,24 +25,26 @@ EXPECTED = {
 
 @pytest.mark.parametrize("choice", list(FetchProducts))
 def test_o1_the_seven_fetch_products_choices(choice: FetchProducts) -> None:
-    taken = {
-        flags
-        for flags in (BOTH, WEB, POS, NONE)
-        if wanted_by_fetch_products(PosProduct(sku="A", active=flags[0], activepos=flags[1]), choice)
-    }
+    taken = {flags for flags in (BOTH, WEB, POS, NONE) if not_fetched(*flags, choice) is None}
     assert taken == EXPECTED[choice]
 
 
+def test_o1_a_product_left_out_says_which_choice_left_it_out() -> None:
+    assert not_fetched(False, True, FetchProducts.ACTIVE_WEBSHOP) == (
+        'is not fetched: "Fetch products from Sitoo" is "Active webshop products"'
+    )
+
+
 def test_o1_missing_flags_count_as_inactive() -> None:
-    assert wanted_by_fetch_products(PosProduct(sku="A"), FetchProducts.INACTIVE)
-    assert wanted_by_fetch_products(PosProduct(sku="A"), "active") is False
+    assert not_fetched(None, None, FetchProducts.INACTIVE) is None
+    assert not_fetched(None, None, "active") is not None
 
 
 def test_o2_external_products_excluded_only_when_the_option_is_on() -> None:
-    external = Product.model_validate({"id": 1, "sku": "E", "type": "external"})
-    assert "Exclude external products" in str(excluded_from_pos(external, True))
-    assert excluded_from_pos(external, False) is None
-    assert excluded_from_pos(Product.model_validate({"id": 2, "sku": "S"}), True) is None
+    assert "Exclude external products" in str(excluded_from_pos("external", True))
+    assert excluded_from_pos("external", False) is None
+    assert excluded_from_pos("simple", True) is None
+    assert excluded_from_pos(None, True) is None
 
 
 def test_p5_product_types_sitoo_cannot_take_are_named() -> None:

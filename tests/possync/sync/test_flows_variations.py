@@ -10,6 +10,7 @@ from possync.errors import MappingError
 from possync.sitoo.models import Product as PosProduct
 from possync.sitoo.models import ProductGroup, ProductVariant, ProductVariantGroup, ProductVariants
 from possync.sync.flows import (
+    POS_CREATE_ONLY,
     Context,
     DictLookup,
     UnmappableError,
@@ -110,23 +111,42 @@ def test_v7_v8_barcode_and_stock_flag() -> None:
     assert (down["global_unique_id"], down["manage_stock"]) == ("7351", False)
 
 
-def test_v9_v10_description_down_and_title_up() -> None:
-    assert (
-        variant_to_woo(variant(description="Röd &amp; mjuk"), MAIN, DOWN, CONTEXT)["description"]
-        == "Röd & mjuk"
-    )
+def test_v9_description_is_the_variants_own_both_ways() -> None:
+    main = MAIN.model_copy(update={"description": "<p>Mjuk</p>"})
+    parent = PARENT.model_copy(update={"description": "<p>Mjuk</p>"})
+    own = variant(description="Röd &amp; mjuk")
+    assert variant_to_woo(own, main, DOWN, CONTEXT)["description"] == "Röd & mjuk"
+    assert variant_to_woo(variant(description="<p>Mjuk</p>"), main, DOWN, CONTEXT)["description"] == ""
+    assert variation_to_pos(variation(description="Röd"), parent, UP, CONTEXT)["description"] == "Röd"
+    assert variation_to_pos(variation(), parent, UP, CONTEXT)["description"] == "<p>Mjuk</p>"
+
+
+def test_v10_title_goes_to_sitoo_on_create_only() -> None:
     assert variation_to_pos(variation(), PARENT, UP, CONTEXT)["title"] == "T-shirt - Red, M"
+    assert POS_CREATE_ONLY == ("title",)
+    assert "title" not in pos_variant_payload(variant(title="T-shirt Red M"), CONTEXT)
+
+
+def _compared(body: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in body.items() if name not in POS_CREATE_ONLY}
 
 
 def test_written_variations_read_back_unchanged_both_ways() -> None:
+    main = MAIN.model_copy(update={"description": "Mjuk"})
     body = variant_to_woo(
-        variant(moneyprice="9.00", moneypriceorg="10.00", barcode="73"), MAIN, DOWN, CONTEXT
+        variant(moneyprice="9.00", moneypriceorg="10.00", barcode="73", description="Mjuk"),
+        main,
+        DOWN,
+        CONTEXT,
     )
     written = variation(**{k: v for k, v in body.items() if k != "parent_id"})
     assert changed_fields(woo_variation_payload(written, PARENT, CONTEXT), body) == {}
-    body = variation_to_pos(variation(regular_price="10", global_unique_id="73"), PARENT, UP, CONTEXT)
+    parent = PARENT.model_copy(update={"description": "Mjuk"})
+    body = variation_to_pos(variation(regular_price="10", global_unique_id="73"), parent, UP, CONTEXT)
     values = [{"name": n, "value": v} for n, v in body["attributes"].items()]
-    assert changed_fields(pos_variant_payload(variant(**{**body, "variant": values}), CONTEXT), body) == {}
+    sitoo = variant(**{**body, "variant": values})
+    assert changed_fields(pos_variant_payload(sitoo, CONTEXT), _compared(body)) == {}
+    assert variant_to_woo(sitoo, main, DOWN, CONTEXT)["description"] == ""  # the main's text, not copied
 
 
 def test_update_body_drops_routing_keys() -> None:

@@ -17,14 +17,15 @@ Call signatures (``L`` = ``Lookup``, ``C`` = ``Context``, bodies are plain ``dic
   ``product_to_pos(woo.Product, L, C)``; ``new_pos_product_fields(body)`` on a Sitoo create.
 * variations — ``variant_to_woo(pos.Product, parent: pos.Product, L, C)`` (routing key
   ``parent_id``), ``variation_to_pos(woo.Variation, parent: woo.Product, L, C)`` (routing keys
-  ``variantparentid``, ``attributes``); ``variant_update_body(body, productid)`` for the products
-  batch and ``variant_family(existing: ProductVariants, bodies) -> ProductVariants`` for new ones.
+  ``variantparentid``, ``attributes``; ``POS_CREATE_ONLY``: its title goes on a create only);
+  ``variant_update_body(body, productid)`` for the products batch and
+  ``variant_family(existing: ProductVariants, bodies) -> ProductVariants`` for new ones.
 * record as it stands, same shape as the body (for matching, fingerprints and diffs) —
   ``woo_category_payload``, ``pos_category_payload``, ``woo_manufacturer_payload``,
   ``pos_manufacturer_payload``, ``woo_product_payload``, ``pos_product_payload``,
   ``woo_variation_payload(variation, parent, C)``, ``pos_variant_payload``.
-* filters — ``wanted_by_fetch_products(pos.Product, FetchProducts)``,
-  ``excluded_from_pos(woo.Product, exclude_external) -> reason | None``,
+* filters — ``not_fetched(active, activepos, FetchProducts) -> reason | None``,
+  ``excluded_from_pos(product_type, exclude_external) -> reason | None``,
   ``pos_problem(woo.Product) -> reason | None``.
 * prices — ``pos_prices`` / ``woo_prices`` (regular + sale ↔ price + original price, VAT basis
   moved as the options say), ``add_vat``, ``remove_vat``, ``money``; purchase price never converted.
@@ -58,7 +59,7 @@ from possync.sync.flows.context import (
     VatTable,
 )
 from possync.sync.flows.diff import changed_fields, same
-from possync.sync.flows.filters import excluded_from_pos, pos_problem, wanted_by_fetch_products
+from possync.sync.flows.filters import excluded_from_pos, not_fetched, pos_problem
 from possync.sync.flows.images import (
     ImageFile,
     PosImagePlan,
@@ -91,6 +92,7 @@ from possync.sync.flows.products import (
     woo_product_payload,
 )
 from possync.sync.flows.variations import (
+    POS_CREATE_ONLY,
     POS_ROUTING,
     WOO_ROUTING,
     pos_variant_payload,
@@ -104,6 +106,7 @@ from possync.sync.flows.variations import (
 __all__ = [
     "DEFAULTS",
     "DEFAULT_TAX_CLASSES",
+    "POS_CREATE_ONLY",
     "POS_ROUTING",
     "WOO_ROUTING",
     "Context",
@@ -131,6 +134,7 @@ __all__ = [
     "manufacturer_to_woo",
     "money",
     "new_pos_product_fields",
+    "not_fetched",
     "path_key",
     "plain_text",
     "pos_category_paths",
@@ -153,7 +157,6 @@ __all__ = [
     "variant_to_woo",
     "variant_update_body",
     "variation_to_pos",
-    "wanted_by_fetch_products",
     "woo_category_paths",
     "woo_category_payload",
     "woo_image_files",

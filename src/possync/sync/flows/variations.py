@@ -3,7 +3,8 @@
 A variation's attributes (``Color: Red``) are the variant's values of the family's groups. The
 bodies carry routing keys the writer takes off before sending: ``parent_id`` (the shop's parent
 product) and ``variantparentid`` / ``attributes`` (Sitoo's main product and the variant's values
-by group name, for ``variant_family``, which builds the body of a family write).
+by group name, for ``variant_family``, which builds the body of a family write). A variant's title
+is ``POS_CREATE_ONLY``: Sitoo gets it when the variant is created and keeps its own after that.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from possync.woo.models import Product, Variation
 
 WOO_ROUTING = ("parent_id",)
 POS_ROUTING = ("variantparentid", "attributes")
+POS_CREATE_ONLY = ("title",)
+"""Fields of a ``variation_to_pos`` body a new variant gets and an update never sends (V10)."""
 
 
 def variation_status(active: bool | None) -> str:
@@ -34,9 +37,20 @@ def variant_values(variant: PosProduct) -> dict[str, str]:
 
 
 def variant_title(parent_name: str, values: Mapping[str, str]) -> str:
-    """A variant's title as the shop names a variation: ``"T-shirt - Red, M"``."""
+    """A new variant's title as the shop names a variation: ``"T-shirt - Red, M"``."""
     shown = ", ".join(v for v in values.values() if v)
     return f"{plain_text(parent_name)} - {shown}" if shown else plain_text(parent_name)
+
+
+def own_description(variant: PosProduct, main: PosProduct) -> str:
+    """A variant's own description: ``""`` when it is its main product's (Sitoo copies that one in)."""
+    text = plain_text(variant.description)
+    return "" if text == plain_text(main.description) else text
+
+
+def shown_description(variation: Variation, parent: Product) -> str:
+    """The description a variation shows: its own, else its parent product's."""
+    return plain_text(variation.description) or plain_text(parent.description)
 
 
 # -- Sitoo → WooCommerce -------------------------------------------------------------------------
@@ -60,7 +74,7 @@ def variant_to_woo(
         "parent_id": int(lookup.target("product", str(parent.productid))),
         "sku": variant.sku,
         "status": variation_status(variant.active),
-        "description": plain_text(variant.description),
+        "description": own_description(variant, parent),
         **prices,
         "attributes": [{"name": n, "option": v} for n, v in variant_values(variant).items()],
         "manage_stock": bool(variant.stockcountenable),
@@ -118,6 +132,7 @@ def variation_to_pos(
         "variantparentid": int(lookup.target("product", parent.id)),
         "sku": variation.sku,
         "title": variant_title(parent.name, values),
+        "description": shown_description(variation, parent),
         "active": variation.status == "publish",
         "stockcountenable": variation.manage_stock is not False,
         **{name: value for name, value in prices.items() if value},
@@ -131,12 +146,12 @@ def variation_to_pos(
 
 
 def pos_variant_payload(variant: PosProduct, context: Context = DEFAULTS) -> dict[str, Any]:
-    """A Sitoo variant as it stands, in the shape ``variation_to_pos`` writes."""
+    """A Sitoo variant as it stands, in the shape ``variation_to_pos`` writes (no ``POS_CREATE_ONLY``)."""
     price, original = pos_price_pair(variant.moneyprice, variant.moneypriceorg)
     body: dict[str, Any] = {
         "variantparentid": variant.variantparentid,
         "sku": variant.sku or "",
-        "title": plain_text(variant.title),
+        "description": plain_text(variant.description),
         "active": bool(variant.active),
         "stockcountenable": bool(variant.stockcountenable),
         **{name: value for name, value in (("moneyprice", price), ("moneypriceorg", original)) if value},
