@@ -1,9 +1,10 @@
 """Crash and resume: ``possync sync`` killed with SIGKILL at random points, rerun each time.
 
 The sync runs in a subprocess against the emulators served by this test; it is killed ten times
-during one full sync, each time at a random moment after its first write (mid-request, or while
-results are recorded), restarted each time, then run to the end. The shop must end
-exactly as after an undisturbed run: the same products, variations and categories, once each.
+during one full sync, each time at a random moment: a random time after it starts (while it reads
+or matches) or a random moment after one of its next few writes (mid-request, or while results are
+recorded), restarted each time, then run to the end. The shop must end exactly as after an
+undisturbed run, field by field, once each, and the store must hold no unfinished write.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from possync.sandbox import SandboxPair, sandbox_pair
 from possync.store import open_store
@@ -29,6 +30,7 @@ from possync_sandbox.faults import FaultPlan
 CATALOGUE = generate(8, 100, orders=0)
 CLI = "from possync.cli import main; main()"
 KILLS = 10
+COST_META = "_wc_cog_cost"
 
 
 def shop_state(pair: SandboxPair) -> dict[str, Any]:
@@ -48,6 +50,12 @@ def shop_state(pair: SandboxPair) -> dict[str, Any]:
             p["regular_price"],
             p["sale_price"],
             p["status"],
+            p["description"],
+            p["short_description"],
+            p["tax_class"],
+            p.get("global_unique_id", ""),
+            p["manage_stock"],
+            _meta(p),
             sorted(path(c) for c in p["categories"]),
             sorted((a["name"], tuple(a["options"])) for a in p["attributes"]),
         )
@@ -58,6 +66,10 @@ def shop_state(pair: SandboxPair) -> dict[str, Any]:
             v["sku"],
             v["regular_price"],
             v["sale_price"],
+            v["status"],
+            v["description"],
+            v.get("global_unique_id", ""),
+            _meta(v),
             sorted((a["name"], a["option"]) for a in v["attributes"]),
         )
         for v in state["variations"]
@@ -69,6 +81,11 @@ def shop_state(pair: SandboxPair) -> dict[str, Any]:
     }
 
 
+def _meta(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The purchase price, the custom field the catalogue sync writes."""
+    return sorted((m["key"], str(m["value"])) for m in record.get("meta_data", []) if m["key"] == COST_META)
+
+
 def shop_writes(pair: SandboxPair) -> int:
     return sum(n for route, n in pair.woo.counter.by_route.items() if not route.startswith("GET"))
 
@@ -78,17 +95,30 @@ def sync_command(config: Path) -> list[str]:
 
 
 def run_and_kill(config: Path, pair: SandboxPair, rng: random.Random) -> int:
-    """Start a sync and SIGKILL it at a random moment after its first write; 1 if it was killed."""
-    before, target = shop_writes(pair), 1
+    """Start a sync and SIGKILL it at a random moment; 1 if it was killed before it finished.
+
+    Half the kills come a random time after the start (reading, matching, or writing), the other
+    half a random moment after one of the sync's next few writes reached the shop.
+    """
+    before, writes = shop_writes(pair), rng.randint(1, 4)
+    deadline = time.monotonic() + rng.uniform(0.3, 2.5) if rng.random() < 0.5 else None
     process = subprocess.Popen(sync_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     while process.poll() is None:
-        if shop_writes(pair) - before >= target:
+        due = time.monotonic() >= deadline if deadline else shop_writes(pair) - before >= writes
+        if due:
             time.sleep(rng.uniform(0, 0.03))  # land anywhere: mid-request, or while recording results
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
             return 1
         time.sleep(0.005)
     return 0
+
+
+def unfinished_writes(engine: Engine) -> int:
+    """Operations the store still holds as pending or in flight."""
+    with engine.connect() as db:
+        statement = text("select count(*) from outbox where status in ('pending', 'in_flight')")
+        return int(db.execute(statement).scalar_one())
 
 
 async def undisturbed(folder: Path) -> dict[str, Any]:
@@ -118,6 +148,7 @@ async def test_killed_sync_resumes_to_the_state_of_an_undisturbed_run(
         assert final.returncode == 0, final.stdout + final.stderr
         got = shop_state(pair)
     assert kills == KILLS
+    assert unfinished_writes(store_engine) == 0
     skus = [p[0] for p in got["products"] if p[0]] + [v[0] for v in got["variations"]]
     assert len(skus) == len(set(skus))
     assert got == expected
