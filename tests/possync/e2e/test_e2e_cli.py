@@ -117,6 +117,8 @@ def test_reset_mappings_in_test_mode(pair_and_config: tuple[SandboxPair, Path]) 
 
 def test_fix_sku_previews_then_fixes(pair_and_config: tuple[SandboxPair, Path]) -> None:
     pair, config = pair_and_config
+    empty = [p["id"] for p in pair.woo.state()["products"] if not p["sku"]]
+    assert empty, "the demo shop has a product without SKU"
     preview = runner.invoke(app, ["fix-sku", "--prefix", "W-", "--config", str(config)])
     assert preview.exit_code == 0, preview.output
     assert "nothing changed" in preview.output
@@ -125,7 +127,8 @@ def test_fix_sku_previews_then_fixes(pair_and_config: tuple[SandboxPair, Path]) 
     assert fixed.exit_code == 0, fixed.output
     skus = [p["sku"] for p in pair.woo.state()["products"]]
     assert all(sku and " " not in sku and "#" not in sku for sku in skus)
-    assert any(sku.startswith("W-") for sku in skus)
+    by_id = {p["id"]: p["sku"] for p in pair.woo.state()["products"]}
+    assert [by_id[pid] for pid in empty] == [f"W-{pid}" for pid in empty], "prefix + the product's id"
 
 
 def test_fix_image_names_only_previews(pair_and_config: tuple[SandboxPair, Path]) -> None:
