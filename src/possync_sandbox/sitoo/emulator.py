@@ -61,10 +61,11 @@ class SitooEmulator:
         self.limiter.reset()
         self.store.add_account(self.settings.account_id)
         self.add_site(self.settings.eshopid)
+        self._open_more_accounts()
         self.after_write()
 
-    def add_site(self, eshopid: int) -> SiteState:
-        site = add_site(self.store, self.settings.account_id, eshopid)
+    def add_site(self, eshopid: int, accountid: int | None = None) -> SiteState:
+        site = add_site(self.store, self.settings.account_id if accountid is None else accountid, eshopid)
         for plugin in self.plugins:
             if plugin.seed_site is not None:
                 plugin.seed_site(self.store, site)
@@ -101,6 +102,14 @@ class SitooEmulator:
         if "frozen_time" in patch:
             frozen = self.settings.frozen_time
             self.store.clock.unfreeze() if frozen is None else self.store.clock.freeze(frozen)
+        if "more_api_users" in patch:
+            self._open_more_accounts()
+
+    def _open_more_accounts(self) -> None:
+        """Give every further API user's account a site, unless it has one already."""
+        for accountid, _ in self.settings.api_users().values():
+            if accountid not in self.store.accounts:
+                self.add_site(self.settings.eshopid, accountid)
 
     # --- persistence -----------------------------------------------------------------------
     def dump(self) -> dict[str, Any]:

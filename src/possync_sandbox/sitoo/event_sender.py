@@ -1,8 +1,9 @@
 """The events (SPI) sender: Sitoo pushing what happened to a configured receiver URL.
 
 Events queue in the order they happen and leave in POSTs of at most ``event_batch_size``
-(10). A batch answered 429/503/504, or lost to a timeout or a broken connection, is sent
-again after a pause and holds back every later event; any other non-2xx answer drops it.
+(10). A batch answered 429/503/504 (the [OPEN] switch ``event_retry_statuses``), or lost to a
+timeout or a broken connection, is sent again after a pause and holds back every later event;
+any other non-2xx answer (500 and 502 too, by default) drops it.
 A batch the receiver took but whose answer was lost goes again, so duplicates happen
 (at-least-once). Sitoo does not document SPI payloads; their shape is ours [INF].
 """

@@ -1,8 +1,8 @@
 """The gate in front of ``/v2``: IP allow-list, HTTP Basic auth, then the rate limit.
 
-The API user's id is ``<accountid>-<n>`` and only reaches its own account's URLs. Refusals
-are Sitoo-shaped (``{"statuscode": 401, "errortext": ...}``); every answer past auth gets the
-rate-limit headers added on the way out.
+An API user's id is ``<accountid>-<n>``; it only reaches its own account's URLs and spends
+that account's rate budget. Refusals are Sitoo-shaped (``{"statuscode": 401, "errortext": ...}``);
+every answer past auth gets the rate-limit headers added on the way out.
 """
 
 from __future__ import annotations
@@ -46,12 +46,15 @@ def credentials(header: str | None) -> tuple[str, str] | None:
     return (user, password) if sep else None
 
 
-def authorised(settings: SitooSettings, header: str | None, account: str) -> bool:
+def authorised_account(settings: SitooSettings, header: str | None, account: str) -> int | None:
+    """The account the credentials open, if it is the one in the URL; None otherwise."""
     given = credentials(header)
-    if given is None or account != str(settings.account_id):
-        return False
-    user_ok = secrets.compare_digest(given[0].encode(), settings.api_id.encode())
-    return user_ok and secrets.compare_digest(given[1].encode(), settings.api_password.encode())
+    if given is None:
+        return None
+    accountid, password = settings.api_users().get(given[0], (None, ""))
+    if accountid is None or account != str(accountid):
+        return None
+    return accountid if secrets.compare_digest(given[1].encode(), password.encode()) else None
 
 
 async def refuse(send: Send, status: int, text: str, headers: list[tuple[str, str]]) -> None:
@@ -81,10 +84,11 @@ class Guard:
             await refuse(send, settings.ip_refused_status, "IP address not allowed", [])
             return
         header = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1") or None
-        if not authorised(settings, header, match.group(1)):
+        accountid = authorised_account(settings, header, match.group(1))
+        if accountid is None:
             await refuse(send, 401, "Unauthorized", [("WWW-Authenticate", 'Basic realm="Sitoo"')])
             return
-        verdict = self.limiter.take(settings.account_id, settings)
+        verdict = self.limiter.take(accountid, settings)
         if not verdict.allowed:
             await refuse(
                 send, 429, "Too Many Requests", [("Retry-After", str(verdict.retry_after)), *verdict.headers]

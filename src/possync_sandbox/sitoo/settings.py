@@ -7,9 +7,10 @@ observed. Settings enter the emulator once and can be patched at run time via th
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DEFAULT_ACCOUNT_ID = 90001
 DEFAULT_API_ID = "90001-1"
@@ -28,6 +29,10 @@ class SitooSettings(BaseModel):
     api_password: str = DEFAULT_PASSWORD
     eshopid: int = DEFAULT_ESHOPID
     currency: str = "SEK"
+    more_api_users: dict[str, str] = Field(default_factory=dict)
+    """Further API users ``{api_id: password}``, each reaching only the account its id starts with
+    (``90002-1`` → 90002, spec §1); the emulator opens that account with one site ``eshopid``.
+    Its data and rate budget are its own; events and the shop floor serve the main account."""
     ip_allowlist: list[str] = Field(default_factory=list)
     """Addresses or CIDR networks allowed to call ``/v2``; empty allows every address."""
     ip_refused_status: int = 401
@@ -126,5 +131,28 @@ class SitooSettings(BaseModel):
     event_receiver_url: str | None = None
     event_batch_size: int = 10
     event_retry_statuses: list[int] = Field(default_factory=lambda: [429, 503, 504])
+    """[OPEN] Answers after which a batch is sent again, blocking later events (spec §11.13: SPI
+    is undocumented); any other non-2xx answer, 500 and 502 included, drops the batch."""
     event_retry_delays: list[float] = Field(default_factory=lambda: [1.0, 2.0, 5.0, 10.0, 30.0])
     event_timeout_seconds: float = 10.0
+
+    @field_validator("more_api_users")
+    @classmethod
+    def _api_ids_name_their_account(cls, users: dict[str, str]) -> dict[str, str]:
+        for api_id in users:
+            if not re.fullmatch(r"\d+-\d+", api_id):
+                msg = f"API id {api_id!r} is not <accountid>-<n>"
+                raise ValueError(msg)
+        return users
+
+    def api_users(self) -> dict[str, tuple[int, str]]:
+        """Every API user: its account and password, the main one first."""
+        users = {self.api_id: (self.account_id, self.api_password)}
+        for api_id, password in self.more_api_users.items():
+            users.setdefault(api_id, (account_of_api_id(api_id), password))
+        return users
+
+
+def account_of_api_id(api_id: str) -> int:
+    """The account an API id belongs to: its part before the dash (``10020-140`` → 10020)."""
+    return int(api_id.partition("-")[0])

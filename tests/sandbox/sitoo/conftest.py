@@ -1,7 +1,8 @@
 """Shared fixtures of the Sitoo emulator tests: one server per module, a fresh state per test.
 
 ``api`` talks to site 1 (``/v2/accounts/90001/sites/1``), ``account_api`` to the account
-root, ``control`` to ``/__sandbox__``. The emulator's clock is frozen at ``NOW`` so dates in
+root, ``control`` to ``/__sandbox__``, and ``receiver`` is an events (SPI) receiver the emulator is
+told to POST to. The emulator's clock is frozen at ``NOW`` so dates in
 answers are exact. Every answer of ``api`` and ``account_api`` is checked against the
 (corrected) OpenAPI description, and a test fails if one does not conform.
 """
@@ -21,6 +22,7 @@ from possync_sandbox.sitoo.settings import DEFAULT_API_ID, DEFAULT_PASSWORD
 from possync_sandbox.sitoo.store import Clock
 
 from .openapi_check import SpecValidator
+from .stock_support import Receiver
 
 NOW = 1_764_000_000
 ACCOUNT_ROOT = "/v2/accounts/90001"
@@ -121,3 +123,22 @@ def clock(fresh: SitooEmulator) -> Clock:
 def control(server: RunningServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.base_url + "/__sandbox__", timeout=10) as client:
         yield client
+
+
+@pytest.fixture
+def receiver(control: httpx.Client) -> Iterator[Receiver]:
+    """An events receiver on loopback, set as the emulator's receiver URL, retrying without pause."""
+    found = Receiver()
+    with running(found.app()) as served:
+        found.url = f"{served.base_url}/events"
+        control.patch("/settings", json={"event_receiver_url": found.url, "event_retry_delays": [0.0]})
+        yield found
+        found.released.set()
+
+
+def flush_events(control: httpx.Client) -> dict[str, Any]:
+    """Wait until the emulator has no event pending; answers its event log."""
+    response = control.post("/events/flush")
+    assert response.status_code == 200, response.text
+    log: dict[str, Any] = response.json()
+    return log

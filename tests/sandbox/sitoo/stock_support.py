@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,20 +78,34 @@ def deliver(
     return deliveryid
 
 
+def act(control: httpx.Client, action: str, **body: Any) -> dict[str, Any]:
+    """A shop-floor action (``POST /__sandbox__/shopfloor/<action>``); answers the ids it made."""
+    answer: dict[str, Any] = ok(control.post(f"/shopfloor/{action}", json=body))
+    return answer
+
+
 @dataclass
 class Receiver:
-    """An events receiver on loopback: records each POSTed batch, answers the next scripted status."""
+    """An events receiver on loopback: records each POSTed batch, answers the next scripted status.
+
+    With ``hold`` set, the first ``hold`` POSTs get no answer until ``released`` is set.
+    """
 
     script: list[int] = field(default_factory=list)
     delays: list[float] = field(default_factory=list)
     batches: list[list[dict[str, Any]]] = field(default_factory=list)
     url: str = ""
+    hold: int = 0
+    released: threading.Event = field(default_factory=threading.Event)
 
     def app(self) -> Starlette:
         async def receive(request: Request) -> Response:
             self.batches.append(json.loads(await request.body()))
             if self.delays:
                 await asyncio.sleep(self.delays.pop(0))
+            if self.hold > 0:
+                self.hold -= 1
+                await asyncio.to_thread(self.released.wait, 10)
             return Response(status_code=self.script.pop(0) if self.script else 200)
 
         return Starlette(routes=[Route("/events", receive, methods=["POST"])])
@@ -99,3 +115,14 @@ class Receiver:
 
     def kinds(self) -> list[str]:
         return [event["eventtype"] for event in self.events()]
+
+    def wait_for(self, batches: int, timeout: float = 5.0) -> None:
+        """Block until at least ``batches`` POSTs arrived; fails the test after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while len(self.batches) < batches:
+            assert time.monotonic() < deadline, f"{len(self.batches)} of {batches} batches arrived"
+            time.sleep(0.01)
+
+    def ids(self) -> list[list[int]]:
+        """The event ids of each POST, in the order the POSTs arrived."""
+        return [[event["eventid"] for event in batch] for batch in self.batches]

@@ -7,7 +7,7 @@ import httpx
 from possync_sandbox.server import RunningServer
 from possync_sandbox.sitoo import SitooEmulator
 
-from .conftest import ACCOUNT_ROOT
+from .conftest import ACCOUNT_ROOT, AUTH
 
 
 def test_paths_work_with_and_without_json_suffix(account_api: httpx.Client) -> None:
@@ -24,10 +24,20 @@ def test_missing_credentials_get_401_with_sitoo_body(server: RunningServer) -> N
     assert response.json() == {"statuscode": 401, "errortext": "Unauthorized"}
 
 
-def test_wrong_password_gets_401(server: RunningServer) -> None:
+def test_wrong_password_gets_401_with_sitoo_body_and_a_basic_challenge(server: RunningServer) -> None:
     response = httpx.get(f"{server.base_url}{ACCOUNT_ROOT}/sites.json", auth=("90001-1", "wrong"))
     assert response.status_code == 401
-    assert response.json()["statuscode"] == 401
+    assert response.content == b'{"statuscode":401,"errortext":"Unauthorized"}'
+    assert response.json() == {"statuscode": 401, "errortext": "Unauthorized"}
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-length"] == str(len(response.content))
+    assert response.headers["www-authenticate"] == 'Basic realm="Sitoo"'
+    sent_by_the_server_itself = {"date", "server"}
+    assert set(response.headers) - sent_by_the_server_itself == {
+        "content-type",
+        "content-length",
+        "www-authenticate",
+    }
 
 
 def test_credentials_only_reach_their_own_account(server: RunningServer) -> None:
@@ -35,6 +45,27 @@ def test_credentials_only_reach_their_own_account(server: RunningServer) -> None
         f"{server.base_url}/v2/accounts/90002/sites.json", auth=("90001-1", "sandbox-secret")
     )
     assert response.status_code == 401
+
+
+def test_a_further_api_user_reaches_only_its_own_account(fresh: SitooEmulator, server: RunningServer) -> None:
+    fresh.update_settings({"more_api_users": {"90002-7": "other-secret"}})
+    own = httpx.post(
+        f"{server.base_url}/v2/accounts/90002/sites/1/products.json",
+        json={"sku": "ONLY-IN-90002"},
+        auth=("90002-7", "other-secret"),
+    )
+    assert own.status_code == 200
+    main = httpx.get(f"{server.base_url}{ACCOUNT_ROOT}/sites/1/products.json", auth=AUTH)
+    assert main.json()["totalcount"] == 0
+    for account, auth in (("90001", ("90002-7", "other-secret")), ("90002", ("90002-7", "sandbox-secret"))):
+        refused = httpx.get(f"{server.base_url}/v2/accounts/{account}/sites.json", auth=auth)
+        assert refused.status_code == 401
+
+
+def test_a_further_api_id_must_name_its_account(control: httpx.Client) -> None:
+    refused = control.patch("/settings", json={"more_api_users": {"partner": "secret"}})
+    assert refused.status_code == 400
+    assert control.get("/settings").json()["more_api_users"] == {}
 
 
 def test_address_outside_allow_list_is_refused(fresh: SitooEmulator, account_api: httpx.Client) -> None:

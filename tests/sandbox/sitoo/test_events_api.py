@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import httpx
-import pytest
 
-from possync_sandbox.server import running
-
+from .conftest import flush_events as flush
 from .stock_support import FIFO_ID, Receiver, create_order, deliver, move_in, ok
-
-
-@pytest.fixture
-def receiver(control: httpx.Client) -> Iterator[Receiver]:
-    found = Receiver()
-    with running(found.app()) as server:
-        found.url = f"{server.base_url}/events"
-        control.patch("/settings", json={"event_receiver_url": found.url, "event_retry_delays": [0.0]})
-        yield found
-
-
-def flush(control: httpx.Client) -> dict[str, Any]:
-    log: dict[str, Any] = ok(control.post("/events/flush"))
-    return log
 
 
 def test_order_life_is_announced_in_order(
@@ -66,7 +47,7 @@ def test_at_most_ten_events_per_post(api: httpx.Client, control: httpx.Client, r
     assert [event["warehousetransactionid"] for event in receiver.events()] == list(range(1, 26))
 
 
-def test_unavailable_receiver_is_retried_and_holds_back_later_events(
+def test_429_503_504_are_retried_until_the_receiver_takes_the_batch(
     api: httpx.Client, control: httpx.Client, receiver: Receiver
 ) -> None:
     receiver.script = [503, 504, 429]

@@ -69,6 +69,20 @@ async def test_retryable_status_resends_and_blocks_later_events(receiver: Receiv
     assert [d.outcome for d in sender.log.deliveries] == ["retry", "retry", "delivered", "delivered"]
 
 
+async def test_events_raised_during_the_back_off_wait_behind_the_failing_batch(receiver: Receiver) -> None:
+    receiver.script = [503, 503]
+    sender = sender_for(receiver, [])
+    raised = iter([2, 3])
+
+    async def raise_one_more(seconds: float) -> None:
+        sender.emit("order.add", {"orderid": next(raised)})
+
+    sender.sleep = raise_one_more
+    sender.emit("order.add", {"orderid": 1})
+    await sender.idle()
+    assert [[event["orderid"] for event in batch] for batch in receiver.batches] == [[1], [1], [1], [2, 3]]
+
+
 async def test_other_client_errors_drop_the_batch(receiver: Receiver) -> None:
     receiver.script = [400]
     sender = sender_for(receiver, [])

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from possync_sandbox.catalogue import Catalogue, generate
+from possync_sandbox.catalogue.model import Product
 from possync_sandbox.sitoo import SitooEmulator
 
 
@@ -43,6 +44,29 @@ def test_categories_keep_the_tree(loaded: dict[str, int], api: httpx.Client, cat
         parent = by_slug[category.parent]["categoryid"] if category.parent else None
         assert by_slug[category.key]["categoryparentid"] == parent
         assert by_slug[category.key]["title"] == category.name
+
+
+def test_manufacturers_are_loaded_by_name_and_products_point_at_them(
+    loaded: dict[str, int], api: httpx.Client, catalogue: Catalogue
+) -> None:
+    listed = _all(api, "/manufacturers.json")
+    assert sorted(str(m["name"]) for m in listed) == sorted(m.name for m in catalogue.manufacturers)
+    assert loaded["manufacturers"] == len(catalogue.manufacturers) > 1
+    name_of = {m["externalcompanyid"]: m["name"] for m in listed}
+    brand_of = {m.key: m.name for m in catalogue.manufacturers}
+    fields = "sku,manufacturerid"
+    products = {p["sku"]: p for p in _all(api, "/products.json", includeinactive="true", fields=fields)}
+    loaded_first: dict[str, Product] = {}  # a later product with a taken SKU was refused
+    for product in catalogue.products:
+        if product.sku in products:
+            loaded_first.setdefault(product.sku, product)
+    branded = [p for p in loaded_first.values() if p.manufacturer]
+    unbranded = [p for p in loaded_first.values() if not p.manufacturer]
+    assert branded
+    assert unbranded
+    for product in branded:
+        assert name_of[products[product.sku]["manufacturerid"]] == brand_of[str(product.manufacturer)]
+    assert {products[product.sku]["manufacturerid"] for product in unbranded} == {None}
 
 
 def test_products_and_variants_carry_catalogue_values(

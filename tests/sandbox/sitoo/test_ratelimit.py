@@ -47,3 +47,20 @@ def test_zero_budget_switches_limiting_off(fresh: SitooEmulator, account_api: ht
     fresh.update_settings({"rate_limit_requests": 0})
     statuses = {account_api.get("/sites.json").status_code for _ in range(5)}
     assert statuses == {200}
+
+
+def test_each_account_spends_its_own_budget(fresh: SitooEmulator, server_url: str) -> None:
+    fresh.update_settings(
+        {"rate_limit_requests": 2, "rate_limit_window_seconds": 60, "more_api_users": {"90002-1": "other"}}
+    )
+    first = httpx.Client(base_url=f"{server_url}/v2/accounts/90001", auth=("90001-1", "sandbox-secret"))
+    second = httpx.Client(base_url=f"{server_url}/v2/accounts/90002", auth=("90002-1", "other"))
+    with first, second:
+        assert [first.get("/sites.json").status_code for _ in range(3)] == [200, 200, 429]
+        answers = [second.get("/sites.json") for _ in range(3)]
+        assert [answer.status_code for answer in answers] == [200, 200, 429]
+        assert [answer.headers["X-Rate-Limit-Remaining"] for answer in answers] == ["1", "0", "0"]
+        assert first.get("/sites.json").status_code == 429
+        fresh.store.clock.advance(30)
+        assert first.get("/sites.json").headers["X-Rate-Limit-Remaining"] == "0"
+        assert second.get("/sites.json").headers["X-Rate-Limit-Remaining"] == "0"

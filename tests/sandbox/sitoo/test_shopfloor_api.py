@@ -6,12 +6,7 @@ from typing import Any
 
 import httpx
 
-from .stock_support import FIFO_ID, add_product, move_in, ok, stock_of
-
-
-def act(control: httpx.Client, action: str, **body: Any) -> dict[str, Any]:
-    answer: dict[str, Any] = ok(control.post(f"/shopfloor/{action}", json=body))
-    return answer
+from .stock_support import FIFO_ID, act, add_product, move_in, ok, stock_of
 
 
 def _order(api: httpx.Client, orderid: int) -> dict[str, Any]:
