@@ -7,7 +7,7 @@ error tree of ``possync.errors``; the paginators walk every page of a list.
 
 from __future__ import annotations
 
-from possync.http.budget import BudgetPool, RateBudget
+from possync.http.budget import SHARED_BUDGETS, BudgetPool, RateBudget
 from possync.http.classify import classify, classify_exception, error_for
 from possync.http.client import ApiClient, ClientSettings, Params, decode_json
 from possync.http.logs import JsonFormatter, json_handler
@@ -26,6 +26,7 @@ from possync.http.redact import (
 from possync.http.retry import Clock, RetryPolicy, Sleep, monotonic_clock, real_sleep
 
 __all__ = [
+    "SHARED_BUDGETS",
     "ApiClient",
     "BudgetPool",
     "ClientSettings",

@@ -1,7 +1,7 @@
 """``ApiClient``: the one HTTP client of a remote, polite and safe to retry.
 
 One per remote: a single ``httpx.AsyncClient`` (connection reuse, explicit timeouts), a
-semaphore bounding concurrent requests, the host's ``RateBudget``, the ``RetryPolicy``,
+semaphore bounding concurrent requests, the ``RateBudget`` of its rate scope, the ``RetryPolicy``,
 metrics and redacted structured logs. Every answer goes through ``classify``; callers get a
 successful response or an error of the tree naming the request.
 """
@@ -18,7 +18,7 @@ import httpx
 
 from possync import __version__
 from possync.errors import PayloadError, RemoteError, RequestInfo
-from possync.http.budget import BudgetPool, RateBudget
+from possync.http.budget import SHARED_BUDGETS, BudgetPool, RateBudget
 from possync.http.classify import SAFE_METHODS, classify, classify_exception
 from possync.http.closing import AsyncClosing
 from possync.http.metrics import TransportMetrics, route_of
@@ -44,6 +44,14 @@ class ClientSettings:
     headroom: float = 0.1
     user_agent: str = f"possync/{__version__}"
     verify_tls: bool = True
+    rate_scope: str | None = None
+    """The URL one rate limit covers (a Sitoo account); ``None``: the origin of ``base_url``."""
+
+    def budget_scope(self) -> str:
+        """The key clients sharing one rate budget have in common: scheme, host, port (and path)."""
+        url = httpx.URL(self.rate_scope or self.base_url)
+        path = url.path.rstrip("/") if self.rate_scope else ""
+        return f"{url.scheme}://{url.netloc.decode('ascii').lower()}{path}"
 
     def timeout(self) -> httpx.Timeout:
         return httpx.Timeout(
@@ -57,8 +65,9 @@ class ClientSettings:
 class ApiClient(AsyncClosing):
     """Sends requests to one remote; retries, budgets, measures and logs them.
 
-    The rate budget is ``budget`` if given, else the host's budget from ``budgets`` (clients of
-    the same host share it), else a budget of its own.
+    The rate budget is ``budget`` if given, else the scope's budget from ``budgets`` (by default
+    the process's pool, so clients of one host or Sitoo account share it, until closed), else,
+    with ``budgets=None``, a budget of its own.
     """
 
     def __init__(
@@ -68,7 +77,7 @@ class ApiClient(AsyncClosing):
         auth: httpx.Auth | None = None,
         retry: RetryPolicy | None = None,
         budget: RateBudget | None = None,
-        budgets: BudgetPool | None = None,
+        budgets: BudgetPool | None = SHARED_BUDGETS,
         metrics: TransportMetrics | None = None,
         clock: Clock = monotonic_clock,
         sleep: Sleep = real_sleep,
@@ -80,12 +89,8 @@ class ApiClient(AsyncClosing):
         self.settings = settings
         self.name = settings.name
         self.retry = retry or RetryPolicy()
-        host = httpx.URL(settings.base_url).host
-        self.budget = budget or (
-            budgets.for_host(host)
-            if budgets
-            else RateBudget(headroom=settings.headroom, clock=clock, sleep=sleep)
-        )
+        self._pool = budgets if budget is None else None
+        self.budget = self._budget_from(self._pool, clock, sleep) if budget is None else budget
         self.metrics = metrics
         self.sleep = sleep
         self._slots = asyncio.Semaphore(settings.concurrency)
@@ -106,7 +111,16 @@ class ApiClient(AsyncClosing):
     def concurrency(self) -> int:
         return self.settings.concurrency
 
+    def _budget_from(self, pool: BudgetPool | None, clock: Clock, sleep: Sleep) -> RateBudget:
+        def make() -> RateBudget:
+            return RateBudget(headroom=self.settings.headroom, clock=clock, sleep=sleep)
+
+        return make() if pool is None else pool.hold(self.settings.budget_scope(), make)
+
     async def aclose(self) -> None:
+        if self._pool is not None:
+            self._pool.release(self.settings.budget_scope())
+            self._pool = None
         await self.http.aclose()
 
     def describe(self, method: str, path: str, params: Params | None = None) -> RequestInfo:

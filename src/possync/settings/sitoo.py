@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationInfo, field_validator
 
+from possync.settings.limits import concurrent_requests, headroom_percent
 from possync.settings.sitoo_options import (
     AutosyncOptions,
     FullSyncOptions,
@@ -55,6 +56,8 @@ class SitooSettings(BaseModel):
     autosync_cron: bool = Field(
         False, description="Autosync cron: stock every 3 min, other tasks every 15 min (1 min in test mode)."
     )
+    rate_limit_headroom_percent: int = headroom_percent("Sitoo account")
+    max_concurrent_requests: int = concurrent_requests("Sitoo")
     autosync: AutosyncOptions = Field(default_factory=AutosyncOptions, description="Autosync options.")
     triggers: TriggerOptions = Field(default_factory=TriggerOptions, description="Triggers.")
     misc: MiscOptions = Field(default_factory=MiscOptions, description="Misc options.")

@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
+from possync.settings.limits import concurrent_requests, headroom_percent
+
 
 class ApiVersion(StrEnum):
     """WooCommerce REST API version: v2 for WooCommerce 3.0-3.5, v3 above, auto asks the shop."""
@@ -32,6 +34,8 @@ class WooCommerceSettings(BaseModel):
     api_version: ApiVersion = Field(
         ApiVersion.AUTO, description="REST API version: auto (ask the shop), v3 (WooCommerce 3.5+) or v2."
     )
+    rate_limit_headroom_percent: int = headroom_percent("shop")
+    max_concurrent_requests: int = concurrent_requests("the shop")
 
     @field_validator("consumer_key")
     @classmethod

@@ -15,6 +15,7 @@ from typing import Any, TypedDict, TypeVar
 import httpx
 
 from possync.errors import PayloadError, RemoteError
+from possync.http.budget import SHARED_BUDGETS, BudgetPool
 from possync.http.client import ApiClient, ClientSettings
 from possync.http.metrics import TransportMetrics
 from possync.http.redact import basic_token
@@ -43,10 +44,15 @@ class SitooApiOptions(TypedDict, total=False):
     metrics: TransportMetrics | None
     on_unusable: UnusableHandler | None
     http: ApiClient | None
+    budgets: BudgetPool | None
 
 
 class SitooApi:
-    """One Sitoo account over one ``ApiClient``."""
+    """One Sitoo account over one ``ApiClient``.
+
+    Sitoo limits requests per account, so every client of one account shares the rate budget of
+    ``budgets`` (default the process's pool), whichever site it works on.
+    """
 
     def __init__(
         self,
@@ -58,6 +64,7 @@ class SitooApi:
         metrics: TransportMetrics | None = None,
         on_unusable: UnusableHandler | None = None,
         http: ApiClient | None = None,
+        budgets: BudgetPool | None = SHARED_BUDGETS,
     ) -> None:
         self.config = config
         self.on_unusable = on_unusable
@@ -70,6 +77,7 @@ class SitooApi:
             headroom=config.headroom,
             read_timeout=config.timeout_seconds,
             write_timeout=config.timeout_seconds,
+            rate_scope=config.api_root,
         )
         self.http = http or ApiClient(
             settings,
@@ -78,6 +86,7 @@ class SitooApi:
             sleep=sleep,
             clock=clock,
             metrics=metrics,
+            budgets=budgets,
             secrets=(password, basic_token(config.api_id, password)),
         )
 

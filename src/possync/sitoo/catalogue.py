@@ -36,8 +36,13 @@ class Products(BatchCollection[Product]):
         return super().pages(**{"includeinactive": True, **params})
 
     def changed_since(self, since: datetime, **params: Any) -> AsyncIterator[list[Product]]:
-        """Products modified after ``since`` (re-read with an overlap: inclusivity is unknown)."""
-        return self.pages(datelastmodified=unix_seconds(since), **params)
+        """Products modified at or after ``since``, to the second (one second before may come too).
+
+        Sitoo does not say whether ``datelastmodified`` is inclusive, so one second before is asked,
+        as for WooCommerce's ``modified_after``. No overlap window is added: re-reading a window
+        before the bookmark is the caller's cursor's job (``possync.sync.cursor``), done once.
+        """
+        return self.pages(datelastmodified=unix_seconds(since) - 1, **params)
 
     async def find_by_skus(self, skus: Sequence[str]) -> dict[str, Product]:
         """The products holding these SKUs, active or not, by SKU."""

@@ -30,6 +30,8 @@ def config_from_settings(settings: SitooSettings, **overrides: object) -> SitooC
         "api_id": settings.api_id,
         "password": settings.api_password,
         "site_id": settings.site,
+        "concurrency": settings.max_concurrent_requests,
+        "headroom": settings.rate_limit_headroom_percent / 100,
         **overrides,
     }
     return SitooConfig.model_validate(fields)

@@ -13,7 +13,15 @@ from typing import Any
 import httpx
 
 from possync.errors import ConfigurationError, FatalError, PayloadError, RemoteError, SkippableError
-from possync.http import ApiClient, ClientSettings, RetryPolicy, TransportMetrics, basic_token
+from possync.http import (
+    SHARED_BUDGETS,
+    ApiClient,
+    BudgetPool,
+    ClientSettings,
+    RetryPolicy,
+    TransportMetrics,
+    basic_token,
+)
 from possync.http.closing import AsyncClosing
 from possync.http.retry import Clock, Sleep, monotonic_clock, real_sleep
 from possync.woo.auth import auth_for
@@ -48,7 +56,10 @@ V3_SINCE = (3, 5)
 
 
 class WooClient(AsyncClosing):
-    """Everything possync does to a WooCommerce shop goes through one of these."""
+    """Everything possync does to a WooCommerce shop goes through one of these.
+
+    Clients of one shop host share its rate budget through ``budgets`` (default the process's pool).
+    """
 
     def __init__(
         self,
@@ -59,6 +70,7 @@ class WooClient(AsyncClosing):
         clock: Clock = monotonic_clock,
         sleep: Sleep = real_sleep,
         transport: httpx.AsyncBaseTransport | None = None,
+        budgets: BudgetPool | None = SHARED_BUDGETS,
     ) -> None:
         self.config = config
         self.site = config.site
@@ -70,6 +82,7 @@ class WooClient(AsyncClosing):
             base_url=f"{self.site.root}/wp-json/",
             concurrency=config.concurrency,
             read_timeout=config.read_timeout,
+            headroom=config.headroom,
         )
         self.api = ApiClient(
             settings,
@@ -78,6 +91,7 @@ class WooClient(AsyncClosing):
             metrics=metrics,
             clock=clock,
             sleep=sleep,
+            budgets=budgets,
             secrets=[
                 config.consumer_key,
                 config.consumer_secret,

@@ -73,6 +73,9 @@ class WooConfig:
     oauth_in: Literal["query", "header"] = "query"
     oauth_method: Literal["HMAC-SHA256", "HMAC-SHA1"] = "HMAC-SHA256"
     concurrency: int = 4
+    """Requests in flight at once."""
+    headroom: float = 0.1
+    """Share of the rate limit left for other apps using the same shop."""
     per_page: int = 100
     batch_limit: int = 100
     read_timeout: float = 60.0
@@ -95,10 +98,13 @@ class WooConfig:
     @classmethod
     def from_settings(cls, settings: WooCommerceSettings, **overrides: object) -> WooConfig:
         """From the connection's settings (the merchant's screen)."""
-        return cls(
-            url=str(settings.url),
-            consumer_key=settings.consumer_key.get_secret_value(),
-            consumer_secret=settings.consumer_secret.get_secret_value(),
-            api_version=settings.api_version.value,
-            **overrides,  # type: ignore[arg-type]
-        )
+        fields: dict[str, object] = {
+            "url": str(settings.url),
+            "consumer_key": settings.consumer_key.get_secret_value(),
+            "consumer_secret": settings.consumer_secret.get_secret_value(),
+            "api_version": settings.api_version.value,
+            "concurrency": settings.max_concurrent_requests,
+            "headroom": settings.rate_limit_headroom_percent / 100,
+            **overrides,
+        }
+        return cls(**fields)  # type: ignore[arg-type]

@@ -2,8 +2,9 @@
 
 Reading walks every page (``per_page=100``) as an async iterator; ``changed_since`` asks the
 shop for ``modified_after`` (GMT) and also filters on ``date_modified_gmt`` itself, so a shop too
-old to honour the filter costs a full read but never hides a change. Writing is single calls
-or batches chunked to the shop's limit with a result per item.
+old to honour the filter costs a full read but never hides a change, and a list that keeps
+changing under offset paging ends in a ``RetryableError`` rather than a silent gap. Writing is
+single calls or batches chunked to the shop's limit with a result per item.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from possync.errors import RetryableError
 from possync.http import ApiClient, Params, pages_by_number
 from possync.woo.batch import ItemResult, run_batch
 from possync.woo.models import parse_record
@@ -41,6 +43,24 @@ def repeatable_update(body: dict[str, Any]) -> bool:
     return not any(
         isinstance(line, dict) and "id" not in line for name in ORDER_LINES for line in body.get(name) or ()
     )
+
+
+def _whole_second_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC (naive means UTC), to the second as WooCommerce dates are."""
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.replace(microsecond=0)
+
+
+def _unseen_changes(page: list[M], since: datetime, seen: set[int]) -> list[M]:
+    """The items of ``page`` modified at or after ``since`` and not yet yielded (``seen`` grows)."""
+    fresh = []
+    for item in page:
+        key = getattr(item, "id", None)
+        modified = getattr(item, "date_modified_gmt", None)
+        if key not in seen and (modified is None or modified >= since):
+            seen.add(key)  # type: ignore[arg-type]
+            fresh.append(item)
+    return fresh
 
 
 class Resource(Generic[M]):
@@ -92,29 +112,37 @@ class Resource(Generic[M]):
         return [item async for item in self.iter_all(**params)]
 
     async def changed_since(self, since: datetime, **params: Any) -> AsyncIterator[M]:
-        """Items whose ``date_modified_gmt`` is at or after ``since`` (UTC), on any shop version."""
-        since = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
-        since = since.replace(microsecond=0)
-        if self.modified_filters:
-            # the filter is exclusive and to the second: step back one so ``since`` itself is in
-            params = {
-                **params,
-                "modified_after": woo_date(since - timedelta(seconds=1)),
-                "dates_are_gmt": True,
-            }
+        """Items whose ``date_modified_gmt`` is at or after ``since`` (UTC), on any shop version.
+
+        Rows that come or go while the pages are read shift the offsets, so the list is read again
+        (up to ``READ_ROUNDS`` times); if it never holds still, ``RetryableError``: a row may have
+        been skipped, and the caller must not move its cursor past this read.
+        """
+        since = _whole_second_utc(since)
+        query = {"orderby": "id", "order": "asc", **params, **self._modified_filter(since)}
         seen: set[int] = set()
         for _ in range(READ_ROUNDS):
             totals: list[int] = []
-            async for page in self.pages({"orderby": "id", "order": "asc", **params}, totals):
-                for item in page:
-                    key = getattr(item, "id", None)
-                    modified = getattr(item, "date_modified_gmt", None)
-                    if key not in seen and (modified is None or modified >= since):
-                        seen.add(key)  # type: ignore[arg-type]
-                        yield item
+            async for page in self.pages(query, totals):
+                for item in _unseen_changes(page, since, seen):
+                    yield item
             if len(set(totals)) <= 1:
                 return
-            # rows came or went while paging by offset: read again so none is skipped
+        raise self._kept_changing(query)
+
+    def _modified_filter(self, since: datetime) -> dict[str, Any]:
+        """``modified_after`` where the shop honours it; exclusive and to the second, so one back."""
+        if not self.modified_filters:
+            return {}
+        return {"modified_after": woo_date(since - timedelta(seconds=1)), "dates_are_gmt": True}
+
+    def _kept_changing(self, query: Params) -> RetryableError:
+        message = (
+            f"the {self.name} list changed during each of {READ_ROUNDS} reads, so a change may have "
+            "been skipped; read it again later"
+        )
+        request = self.api.describe("GET", self.path, query)
+        return RetryableError(message, request=request, code="list_changing")
 
     def prepare(self, payload: dict[str, Any], *, sideload: bool = False) -> dict[str, Any]:
         """Check a payload before it is written; resources with images refuse image URLs here."""

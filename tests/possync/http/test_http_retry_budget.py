@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 from possync.errors import FatalError, RequestInfo, RetryableError, SkippableError
-from possync.http import RateBudget, RetryPolicy
+from possync.http import ApiClient, BudgetPool, ClientSettings, RateBudget, RetryPolicy
 from possync.http.testing import FrozenClock, RecordingSleeper
 
 REQ = RequestInfo("POST", "https://shop.example/wp-json/wc/v3/products", "woo")
@@ -52,6 +53,7 @@ async def test_budget_keeps_headroom_and_waits_for_reset(
     budget = RateBudget(headroom=0.2, clock=clock, sleep=sleeper)
     budget.update({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "3", "X-Rate-Limit-Reset": "30"})
     await budget.acquire()  # 3 left > 2 reserved
+    budget.settle(None)
     assert sleeper.calls == []
     assert budget.remaining == 2
     await budget.acquire()  # only the headroom is left: wait for the reset
@@ -65,12 +67,45 @@ async def test_429_empties_the_budget_until_retry_after(
     budget = RateBudget(clock=clock, sleep=sleeper)
     await budget.acquire()
     assert sleeper.calls == []
+    budget.settle({})  # the 429's answer, then
     budget.exhaust(5.0)
     assert budget.wait_time() == 5.0
     await budget.acquire()
+    budget.settle({})
     assert sleeper.calls == [5.0]
     await budget.acquire()  # unknown limit again after the reset: no further wait
     assert sleeper.calls == [5.0]
+
+
+async def test_until_the_first_answer_one_request_at_a_time_goes_out(
+    clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    budget = RateBudget(clock=clock, sleep=sleeper)
+    await budget.acquire()
+    second = asyncio.create_task(budget.acquire())
+    await asyncio.sleep(0)
+    assert not second.done()  # nothing known yet: it waits for the first answer
+    budget.settle({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "9", "X-Rate-Limit-Reset": "60"})
+    await second
+    await budget.acquire()  # the budget is known now: requests go out together
+    assert (budget.in_flight, budget.remaining, sleeper.calls) == (2, 7, [])
+
+
+async def test_a_spent_budget_waits_for_the_answers_still_out_before_trusting_a_reset(
+    clock: FrozenClock, sleeper: RecordingSleeper
+) -> None:
+    budget = RateBudget(headroom=0.1, clock=clock, sleep=sleeper)
+    budget.update({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "3", "X-Rate-Limit-Reset": "2"})
+    await budget.acquire()
+    await budget.acquire()
+    waiting = asyncio.create_task(budget.acquire())
+    await asyncio.sleep(0)
+    assert not waiting.done()  # the reset of 2 s is older than the two requests out
+    assert sleeper.calls == []
+    budget.settle({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "2", "X-Rate-Limit-Reset": "4"})
+    budget.settle({"X-Rate-Limit-Limit": "10", "X-Rate-Limit-Remaining": "1", "X-Rate-Limit-Reset": "6"})
+    await waiting
+    assert sleeper.calls == [6.0]  # the freshest answer's reset
 
 
 async def test_reset_given_as_epoch_time(clock: FrozenClock, sleeper: RecordingSleeper) -> None:
@@ -114,12 +149,31 @@ async def test_budget_with_remaining_but_no_reset_pauses_instead_of_eating_the_h
     assert budget.remaining == 19
 
 
-def test_one_budget_per_host_shared_by_clients() -> None:
-    from possync.http import ApiClient, BudgetPool, ClientSettings
-
+async def test_open_clients_of_one_rate_scope_share_one_budget() -> None:
     pool = BudgetPool()
-    first = ApiClient(ClientSettings(name="a", base_url="https://Shop.example/wp-json/"), budgets=pool)
-    second = ApiClient(ClientSettings(name="b", base_url="https://shop.example/other/"), budgets=pool)
-    other = ApiClient(ClientSettings(name="c", base_url="https://pos.example/"), budgets=pool)
-    assert first.budget is second.budget
-    assert first.budget is not other.budget
+
+    def client(url: str, scope: str | None = None) -> ApiClient:
+        return ApiClient(ClientSettings(name="c", base_url=url, rate_scope=scope), budgets=pool)
+
+    shop = client("https://Shop.example/wp-json/")
+    same_host = client("https://shop.example/other/")
+    other_port = client("https://shop.example:8443/")
+    account_1, account_2 = "https://pos.example/v2/accounts/1", "https://pos.example/v2/accounts/2"
+    site_1 = client(f"{account_1}/sites/1/", account_1)
+    site_2 = client(f"{account_1}/sites/2/", account_1)
+    other_account = client(f"{account_2}/sites/1/", account_2)
+    assert shop.budget is same_host.budget
+    assert shop.budget is not other_port.budget
+    assert site_1.budget is site_2.budget
+    assert site_1.budget is not other_account.budget
+    for each in (shop, same_host, other_port, site_1, site_2, other_account):
+        await each.aclose()
+    assert len(pool) == 0  # the last client of a scope to close drops its budget
+
+
+async def test_clients_share_the_process_pool_unless_told_otherwise() -> None:
+    settings = ClientSettings(name="c", base_url="https://pool.example/")
+    async with ApiClient(settings) as first, ApiClient(settings) as second:
+        assert first.budget is second.budget
+        async with ApiClient(settings, budgets=None) as alone:
+            assert alone.budget is not first.budget

@@ -59,6 +59,19 @@ async def test_changes_since_include_products_switched_off(
     assert (off.active, off.activepos) == (False, False)
 
 
+async def test_changes_since_include_a_product_changed_in_that_very_second(
+    emulator: SitooEmulator, make_client: ClientFactory
+) -> None:
+    clock = emulator.store.clock  # the emulator answers datelastmodified strictly after, by default
+    async with make_client() as client:
+        await client.products.create_many([product("EARLIER-1")])
+        clock.advance(60)
+        await client.products.create_many([product("EDGE-1")])
+        since = datetime.fromtimestamp(clock.now(), UTC)
+        changed = [p.sku async for page in client.products.changed_since(since) for p in page]
+    assert changed == ["EDGE-1"]  # no overlap added: the cursor re-reads its own window
+
+
 async def test_per_item_results_of_a_product_batch(make_client: ClientFactory) -> None:
     async with make_client() as client:
         results = await client.products.create_many(

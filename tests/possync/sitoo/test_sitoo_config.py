@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from possync.settings import SitooSettings
-from possync.sitoo import config_from_settings
+from possync.sitoo import SitooClient, config_from_settings
 from possync.sitoo.config import SitooConfig, account_from_api_id
 
 
@@ -58,3 +58,13 @@ def test_config_from_the_connection_settings() -> None:
     assert config.site_root == "https://api.mysitoo.com/v2/accounts/90001/sites/2"
     assert config.password.get_secret_value() == "sandbox-secret"
     assert config.page_size == 500
+
+
+async def test_headroom_and_requests_in_flight_reach_the_client_from_the_settings() -> None:
+    credentials = {"base_url": "https://api.mysitoo.com", "api_id": "90001-1", "api_password": "secret"}
+    default = config_from_settings(SitooSettings.model_validate(credentials))
+    assert (default.headroom, default.concurrency) == (0.1, 4)
+    settings = {**credentials, "rate_limit_headroom_percent": 25, "max_concurrent_requests": 7}
+    async with SitooClient(config_from_settings(SitooSettings.model_validate(settings))) as client:
+        assert client.http.budget.headroom == 0.25
+        assert client.http.concurrency == 7

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from decimal import Decimal
 
+import httpx
 import pytest
 from sitoo_client_helpers import ClientFactory, FakeTime, stored_rows
 
 from possync.errors import RetryableError
-from possync.sitoo.models import Manufacturer, Order, OrderItem, WarehouseItemLog, WarehouseTransaction
+from possync.sitoo.models import (
+    Manufacturer,
+    Order,
+    OrderItem,
+    Product,
+    WarehouseItemLog,
+    WarehouseTransaction,
+)
 from possync_sandbox.faults import FaultPlan
 from possync_sandbox.sitoo import SitooEmulator
 
 ORDERS_POST = r"/sites/1/orders\.json$"
 ORDER_PUT = r"/sites/1/orders/\d+\.json$"
 MANUFACTURER_PUT = r"/sites/1/manufacturers/\d+\.json$"
+
+
+def product(sku: str) -> Product:
+    return Product.model_validate({"sku": sku, "title": f"Title {sku}", "moneyprice": "100.00"})
+
+
+async def another_app_spends_the_budget(base_url: str, requests: int) -> None:
+    """Another app on the same Sitoo account (not possync) uses up the rate budget."""
+    async with httpx.AsyncClient(auth=("90001-1", "sandbox-secret")) as other:
+        for _ in range(requests):
+            await other.get(f"{base_url}/v2/accounts/90001/sites.json")
 
 
 def order(externalid: str) -> Order:
@@ -51,6 +71,44 @@ async def test_client_keeps_within_the_emulator_rate_budget(
     assert answered("200") == 20
     assert answered("429") == 0
     assert sum(fake_time.sleeps) > 0
+
+
+async def test_reads_and_writes_past_the_emulator_rate_limit_meet_one_429_at_most(
+    emulator: SitooEmulator,
+    base_url: str,
+    make_client: ClientFactory,
+    fake_time: FakeTime,
+    answered: Callable[[str], float],
+) -> None:
+    async with make_client() as client:
+        created = await client.products.create_many([product(f"RL-{n}") for n in range(12)])
+    emulator.update_settings({"rate_limit_requests": 10, "rate_limit_window_seconds": 10})
+    await another_app_spends_the_budget(base_url, 10)
+    emulator.counter.reset()
+    async with make_client(page_size=2, batch_size=2) as client:
+        read = await client.products.read_all()
+        renames = [{"productid": r.id, "title": f"Renamed {r.id}"} for r in created]
+        written = await client.products.update_many(renames)
+    assert len(read) == 12
+    assert all(result.error is None for result in written)
+    assert answered("429") == 1  # the first request, before any answer told the budget
+    assert emulator.counter.snapshot()["total"] == 6 + 6 + 1  # pages of 2, batches of 2, one retry
+    assert sum(fake_time.sleeps) >= 10  # it waited for the window instead of being refused again
+    assert {row["title"] for row in stored_rows(emulator, "products")} == {f"Renamed {r.id}" for r in created}
+
+
+async def test_two_clients_of_one_account_share_its_budget(
+    emulator: SitooEmulator, make_client: ClientFactory, answered: Callable[[str], float]
+) -> None:
+    emulator.update_settings({"rate_limit_requests": 5, "rate_limit_window_seconds": 10})
+    async with make_client() as first, make_client(site_id=1) as second:
+        assert first.http.budget is second.http.budget
+
+        reads = [client.warehouses.get(1) for client in (first, second) for _ in range(8)]
+        assert all(warehouse.name for warehouse in await asyncio.gather(*reads))
+    assert answered("200") == 16
+    assert answered("429") == 0
+    assert emulator.counter.snapshot()["total"] == 16
 
 
 async def test_5xx_burst_is_retried_then_succeeds(

@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 from possync.errors import ConfigurationError
-from possync.woo import OAuth1Auth, WooConfig, normalise_site_url, sign, signature_base_string
+from possync.settings import WooCommerceSettings
+from possync.woo import OAuth1Auth, WooClient, WooConfig, normalise_site_url, sign, signature_base_string
 from possync.woo.auth import base_string_uri, percent_encode
 
 
@@ -46,6 +47,19 @@ def test_auth_mode_follows_the_scheme() -> None:
     assert WooConfig(url="https://s.example", **keys).auth_mode() == "basic"
     assert WooConfig(url="http://s.example", **keys).auth_mode() == "oauth"
     assert WooConfig(url="https://s.example", auth="query", **keys).auth_mode() == "query"
+
+
+async def test_headroom_and_requests_in_flight_reach_the_client_from_the_settings() -> None:
+    keys = {"url": "https://s.example", "consumer_key": "ck_x", "consumer_secret": "cs_y"}
+    default = WooConfig.from_settings(WooCommerceSettings.model_validate(keys))
+    assert (default.headroom, default.concurrency) == (0.1, 4)
+    settings = {**keys, "rate_limit_headroom_percent": 30, "max_concurrent_requests": 2}
+    client = WooClient(WooConfig.from_settings(WooCommerceSettings.model_validate(settings)))
+    try:
+        assert client.api.budget.headroom == 0.3
+        assert client.api.concurrency == 2
+    finally:
+        await client.aclose()  # not ``async with``: that would connect to the shop
 
 
 def test_percent_encoding_is_rfc3986() -> None:
