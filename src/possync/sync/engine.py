@@ -3,8 +3,9 @@
 Read (changes since the cursor, or everything), skip records already up to date by fingerprint,
 wait for dependencies (a ``MappingError`` defers a record until its parent is written), map,
 store each real change in the outbox before sending it, send through the writer's batches, and
-record each item's result on its own: bind, retry later, or park with the reason. Cursors move in
-the same transaction as the outbox, so a run killed at any point resumes where it stopped.
+record each item's result on its own: bind, retry later, or park with the reason. Each page's
+outbox entries commit as they are decided; a cursor moves only once its whole window was read,
+so a run killed at any point reads that window again and loses no change.
 """
 
 from __future__ import annotations
@@ -131,9 +132,7 @@ class Engine:
                 page = await self._decide(session, flow, scope, records, index, cursor, report)
                 waiting.extend(page.waiting)
                 self.progress(flow.name, "decided", len(records))
-                if cursor is not None:
-                    cursor.save()
-                session.commit()
+                session.commit()  # the bookmark waits for the whole window: pages come in id order
                 if not scope.dry_run:
                     await sender.drain()
                 waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
