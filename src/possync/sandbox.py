@@ -25,6 +25,8 @@ from possync_sandbox.woocommerce import SANDBOX_KEY, WooEmulator, WooSettings
 SITOO_ACCOUNT = 90001
 SITOO_API_ID = "90001-1"
 SITOO_PASSWORD = "sandbox-secret"  # noqa: S105 - the emulator's published sandbox credential
+SITOO_FILES = "/__sandbox__/resources/1"
+"""Where the Sitoo emulator serves site 1's uploaded files (real Sitoo's file host is not documented)."""
 
 
 @dataclass
@@ -54,6 +56,7 @@ class SandboxPair:
                 f'base_url = "{sitoo.base_url}"',
                 f'api_id = "{sitoo.api_id}"',
                 f'api_password = "{sitoo.password.get_secret_value()}"',
+                f'files_url = "{sitoo.files_url}"',
                 "[sitoo.full_sync]",
                 "ignore_errors = true",
                 "check_rate_limit_before_full_sync = false",
@@ -85,6 +88,7 @@ def sandbox_connection(
             "base_url": f"{sitoo_url}/v2/accounts/{SITOO_ACCOUNT}",
             "api_id": SITOO_API_ID,
             "password": SITOO_PASSWORD,
+            "files_url": f"{sitoo_url}{SITOO_FILES}",
         }
     )
     return Connection(

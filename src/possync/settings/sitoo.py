@@ -49,6 +49,11 @@ class SitooSettings(BaseModel):
     api_password: SecretStr = Field(description="Password created for the API id.")
     mode: Mode = Field(Mode.TEST, description="Which mode and access credentials are used: live or test.")
     site: int = Field(1, ge=1, description="Sitoo API endpoint: the Sitoo shop (eshopid) synced to and from.")
+    files_url: HttpUrl | None = Field(
+        None,
+        description="Where Sitoo serves the site's uploaded files (product images), e.g. "
+        "https://files.example/1; unset: product images are not fetched down from Sitoo.",
+    )
     warehouse: int | None = Field(
         None, ge=1, description="WooCommerce warehouse: the Sitoo warehouse id WooCommerce syncs stock with."
     )

@@ -32,6 +32,7 @@ def config_from_settings(settings: SitooSettings, **overrides: object) -> SitooC
         "site_id": settings.site,
         "concurrency": settings.max_concurrent_requests,
         "headroom": settings.rate_limit_headroom_percent / 100,
+        "files_url": None if settings.files_url is None else str(settings.files_url),
         **overrides,
     }
     return SitooConfig.model_validate(fields)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Self
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
@@ -46,6 +47,10 @@ class SitooConfig(BaseModel):
     """Requests in flight at once."""
     headroom: float = Field(0.1, ge=0, lt=1)
     """Share of the rate limit left for other apps using the same Sitoo account."""
+    files_url: str | None = None
+    """Where the site's uploaded files (product images) are served from; ``None``: not known, so
+    images are not fetched down. Sitoo calls a ``resourceid`` a relative URL but documents no host
+    for it [OPEN]; ``file_url`` is the one place that joins the two."""
 
     @model_validator(mode="after")
     def _resolve_account_and_site(self) -> Self:
@@ -82,6 +87,12 @@ class SitooConfig(BaseModel):
     def site(self) -> int:
         """The eshopid every site-level path uses."""
         return self.site_id or 1
+
+    def file_url(self, resourceid: str) -> str | None:
+        """The URL a shop downloads the uploaded file ``resourceid`` from (``None`` without ``files_url``)."""
+        if self.files_url is None:
+            return None
+        return f"{self.files_url.rstrip('/')}/{quote(resourceid)}"
 
     @property
     def site_root(self) -> str:

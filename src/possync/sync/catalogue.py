@@ -17,6 +17,7 @@ from possync.sitoo import SitooClient
 from possync.sync import flows
 from possync.sync.flow import Flow, Record, Refs, View, WriteItem, WriteResult
 from possync.sync.images import ImageUploader, image_to_pos
+from possync.sync.images_down import media_lookup
 from possync.sync.pos_side import PosSide
 from possync.sync.reads import SharedReads
 from possync.sync.woo_side import WooSide
@@ -109,8 +110,9 @@ def manufacturer_to_pos(record: Record, refs: Refs) -> View:
 
 
 def product_to_woo(record: Record, refs: Refs) -> View:
-    product, groups = record.raw
-    return flows.product_to_woo(product, refs, _context(refs), groups=groups)
+    product, groups, files = record.raw
+    media = media_lookup(refs, record.id)
+    return flows.product_to_woo(product, refs, _context(refs), groups=groups, files=files, media=media)
 
 
 def product_to_pos(record: Record, refs: Refs) -> View:
@@ -132,7 +134,7 @@ def catalogue_flows(
 ) -> dict[str, Flow]:
     """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
     shop, pos = WooSide(woo, facts), PosSide(sitoo, SharedReads.of(facts))
-    images = ImageUploader(woo, sitoo)
+    images = ImageUploader(woo, sitoo, pos.shared)
     fetched = not_fetched(options.fetch_products)
     sent = excluded_from_pos(options.exclude_external_products)
     declared = [

@@ -49,15 +49,35 @@ class WriteItem:
     key: str
     view: View
     target_id: str | None = None
+    source_id: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    """A record a write made on the way (a shop media sideloaded with its product), bound with it."""
+
+    entity: str
+    natural_key: str | None = None
+    woo_id: str | None = None
+    pos_id: str | None = None
+    woo_fingerprint: str | None = None
+    pos_fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What one write did: the target id, or an error that is retryable or final."""
+    """What one write did: the target id, or an error that is retryable or final.
+
+    ``written`` is the view as the target now holds it when the target filled part of it in (the
+    media ids of images sent by URL); the binding's fingerprint is taken from it. ``related`` are
+    the records the write made on the way, bound together with it.
+    """
 
     target_id: str | None = None
     error: str | None = None
     retryable: bool = False
+    written: View | None = None
+    related: tuple[Related, ...] = ()
 
     @property
     def ok(self) -> bool:

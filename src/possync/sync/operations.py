@@ -97,12 +97,11 @@ def steps_of(operations: Sequence[Operation]) -> list[tuple[Operation, Step]]:
 
 
 def estimate_requests(operations: Sequence[Operation], records: dict[str, int]) -> int:
-    """Requests a list of operations needs on one side: pages read both ways and batches written."""
-    total = 0
-    for _, (flow, _) in steps_of(operations):
-        known = records.get(flow.split(">")[0], 0)
-        total += 3 * (known // REQUESTS_PER_PAGE + 1)
-    return total
+    """Requests a list of operations needs on one side: pages read both ways and batches written,
+    and, when products come down, each product's images read once (Sitoo lists them per product)."""
+    flows = [flow for _, (flow, _) in steps_of(operations)]
+    total = sum(3 * (records.get(flow.split(">")[0], 0) // REQUESTS_PER_PAGE + 1) for flow in flows)
+    return total + (records.get("product", 0) if "product>woo" in flows else 0)
 
 
 class CatalogueSync:

@@ -1,14 +1,16 @@
 """The Sitoo side of the catalogue flows: readers that turn Sitoo records into views, and writers.
 
 Readers give categories their path of names as natural key, products and variants their SKU,
-manufacturers their name. Writers use Sitoo's array bodies where it has them (products,
-manufacturers) and the variant family endpoint for new variants; each returns one result per item.
+manufacturers their name; a main product is completed with its images (read once a run). Writers
+use Sitoo's array bodies where it has them (products, manufacturers) and the variant family
+endpoint for new variants; each returns one result per item.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -148,16 +150,25 @@ class PosSide:
             ]
 
     async def complete_products(self, records: list[Record]) -> list[Record]:
-        """Changed main variants with the options of their whole family (one read each)."""
+        """Products with their images, changed main variants with their whole family's options."""
 
-        async def family(record: Record) -> Record:
-            if not record.meta.get(PARTIAL):
-                return record
+        async def complete(record: Record) -> Record:
             product: Product = record.raw[0]
+            files = await self._files(product.productid or 0)
+            if not record.meta.get(PARTIAL):
+                return replace(record, raw=(product, record.raw[1], files))
             found = await self.client.products.variants(product.productid or 0)
-            return _product_record(product, _options_of(found))
+            return _product_record(product, _options_of(found), files=files)
 
-        return list(await asyncio.gather(*(family(record) for record in records)))
+        return list(await asyncio.gather(*(complete(record) for record in records)))
+
+    async def _files(self, productid: int) -> list[flows.SitooFile]:
+        """A product's images, in order; none when the shop has no way to download Sitoo's files."""
+        config = self.client.config
+        if config.files_url is None:
+            return []
+        read = self.client.products.images(productid).read_all
+        return flows.sitoo_files(await self.shared.get(product_images(productid), read), config.file_url)
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
@@ -278,14 +289,25 @@ def _meta(product: Product) -> dict[str, Any]:
     return {"active": bool(product.active), "activepos": bool(product.activepos), "vatid": product.vatid}
 
 
-def _product_record(product: Product, options: dict[str, list[str]], *, partial: bool = False) -> Record:
-    """A main product's record; ``partial``: its family's options are still to be read."""
+def _product_record(
+    product: Product,
+    options: dict[str, list[str]],
+    *,
+    partial: bool = False,
+    files: Sequence[flows.SitooFile] = (),
+) -> Record:
+    """A main product's record (raw: the product, its family's groups and its image ``files``);
+    ``partial``: its family's options are still to be read."""
     groups = [ProductVariantGroup(name=name, options=values) for name, values in options.items()]
     view = flows.pos_product_payload(product)
     meta = {**_meta(product), PARTIAL: partial and product.is_main_variant}
-    return Record(
-        str(product.productid), product.sku or "", view, product.datemodified, None, meta, (product, groups)
-    )
+    raw = (product, groups, list(files))
+    return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta, raw)
+
+
+def product_images(productid: str | int) -> str:
+    """The name a Sitoo product's image list is shared under during a run."""
+    return f"images:{productid}"
 
 
 def _variant_record(product: Product, parent: Product | None) -> Record:

@@ -54,6 +54,13 @@ class SharedReads:
         found: set[str] = self._lists.setdefault(f"absent:{name}", set())
         return found
 
+    def claimed(self, name: str) -> dict[str, str]:
+        """Who took on each thing named ``name`` during this run (empty and forgotten outside a run)."""
+        if self._lists is None:
+            return {}
+        found: dict[str, str] = self._lists.setdefault(f"claimed:{name}", {})
+        return found
+
     def forget(self, name: str) -> None:
         """The list ``name`` changed: the next step reads it again."""
         if self._lists is not None:

@@ -8,6 +8,7 @@ second record. Each item's result is recorded on its own: bound, retried later, 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from possync.store.models import OperationRow
 from possync.sync.binder import Binder, BindingConflictError
 from possync.sync.fingerprint import fingerprint
-from possync.sync.flow import Flow, View, WriteItem, WriteResult
+from possync.sync.flow import Flow, Related, View, WriteItem, WriteResult
 from possync.sync.outbox import Outbox, Status
 from possync.sync.report import FlowReport
 
@@ -101,7 +102,7 @@ class Sender:
 
     def _record(self, op: OperationRow, result: WriteResult) -> None:
         if result.ok:
-            self._bind(op, str(result.target_id))
+            self._bind(op, result)
         elif result.retryable:
             self.outbox.retry_later(op, result.error or "failed")
             if op.status == Status.PARKED:
@@ -110,15 +111,17 @@ class Sender:
             self.outbox.park(op, result.error or "refused")
             self.report.park(op.payload["key"] or op.payload["source_id"], op.last_error or "")
 
-    def _bind(self, op: OperationRow, target_id: str) -> None:
+    def _bind(self, op: OperationRow, result: WriteResult) -> None:
         flow, payload = self.flow, op.payload
+        written = payload["view"] if result.written is None else result.written
+        binder = Binder(self.session, self.engine.connection, self.engine.clock)
         try:
-            Binder(self.session, self.engine.connection, self.engine.clock).bind(
+            binder.bind(
                 flow.entity,
                 natural_key=payload["key"] or None,
-                **{f"{flow.source}_id": payload["source_id"], f"{flow.target}_id": target_id},
+                **{f"{flow.source}_id": payload["source_id"], f"{flow.target}_id": str(result.target_id)},
                 **{
-                    f"{flow.target}_fingerprint": fingerprint(flow.compared(payload["view"])),
+                    f"{flow.target}_fingerprint": fingerprint(flow.compared(written)),
                     f"{flow.source}_fingerprint": payload["source_fp"],
                 },
             )
@@ -126,11 +129,28 @@ class Sender:
             self.outbox.park(op, f"written, but its binding clashes with another record: {exc}")
             self.report.park(payload["key"], op.last_error or "")
             return
+        _bind_related(binder, result.related)
         self.outbox.complete(op)
         self.report.count("created" if op.action == "create" else "updated")
+
+
+def _bind_related(binder: Binder, related: Sequence[Related]) -> None:
+    """Bind what a write made on the way; one clashing with another binding is left unbound rather
+    than failing the write it came with."""
+    for record in related:
+        fields = asdict(record)
+        try:
+            binder.bind(fields.pop("entity"), **fields)
+        except BindingConflictError:
+            continue
 
 
 def _item(op: OperationRow, written: Callable[[View], View]) -> WriteItem:
     """The write of one operation; ``written`` picks what of its view is sent (an update: ``compared``)."""
     payload = op.payload
-    return WriteItem(key=payload["key"], view=written(payload["view"]), target_id=payload["target_id"])
+    return WriteItem(
+        key=payload["key"],
+        view=written(payload["view"]),
+        target_id=payload["target_id"],
+        source_id=str(payload["source_id"]),
+    )

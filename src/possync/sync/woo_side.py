@@ -2,7 +2,8 @@
 
 Categories are keyed by their path of names, products and variations by SKU, manufacturers by
 the name of a term of the global "Manufacturer" attribute. Writes go through the shop's batch
-endpoints (100 items a call); each item's own result is returned.
+endpoints (100 items a call); each item's own result is returned, a product's with the media its
+new images became.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from possync.errors import RetryableError
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
+from possync.sync.images_down import product_written
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
 from possync.woo.catalog import create_term_once
@@ -33,6 +35,12 @@ def _result(item: ItemResult[Any]) -> WriteResult:
     if item.ok and item.value is not None:
         return WriteResult(target_id=str(item.value.id))
     return WriteResult(error=str(item.error), retryable=isinstance(item.error, RetryableError))
+
+
+def _product_result(item: WriteItem, answer: ItemResult[Product]) -> WriteResult:
+    if answer.ok and answer.value is not None:
+        return product_written(item, answer.value)
+    return _result(answer)
 
 
 def _context(facts: dict[str, Any]) -> flows.Context:
@@ -172,12 +180,14 @@ class WooSide:
     find_variations = find_products
 
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [dict(i.view) for i in items]
-        return [_result(a) for a in await self.client.products.batch(create=bodies)]
+        bodies = [flows.sent_images(i.view) for i in items]
+        answers = await self.client.products.batch(create=bodies, sideload=True)
+        return [_product_result(i, a) for i, a in zip(items, answers, strict=True)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
-        bodies = [{"id": int(str(i.target_id)), **i.view} for i in items]
-        return [_result(a) for a in await self.client.products.batch(update=bodies)]
+        bodies = [{"id": int(str(i.target_id)), **flows.sent_images(i.view)} for i in items]
+        answers = await self.client.products.batch(update=bodies, sideload=True)
+        return [_product_result(i, a) for i, a in zip(items, answers, strict=True)]
 
     async def create_variations(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         return await self._variation_batches(items, "create")

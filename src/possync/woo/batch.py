@@ -52,8 +52,17 @@ def chunks(
 
 
 def _is_idempotent(chunk: list[tuple[Action, int, Any]]) -> bool:
-    """Updates and deletes may be repeated; creates and relative stock changes may not."""
-    return all(a != "create" and not (isinstance(i, dict) and "inventory_delta" in i) for a, _, i in chunk)
+    """Updates and deletes may be repeated; creates, relative stock changes and image downloads may not."""
+    return all(a != "create" and not _adds(i) for a, _, i in chunk)
+
+
+def _adds(item: Any) -> bool:
+    """Whether sending ``item`` again would add something again: stock, or an image given by URL."""
+    if not isinstance(item, dict):
+        return False
+    images = item.get("images")
+    by_url = isinstance(images, list) and any(isinstance(i, dict) and not i.get("id") for i in images)
+    return "inventory_delta" in item or by_url
 
 
 def shop_limit(exc: RemoteError, sent: int) -> int | None:

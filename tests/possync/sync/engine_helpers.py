@@ -41,7 +41,7 @@ async def mismatches(pair: SandboxPair, sessions: sessionmaker[Session], source:
             for entity in ("category", "product", "variation"):
                 flow = flows[f"{entity}>{'woo' if source == 'pos' else 'pos'}"]
                 targets = {r.id: r for r in await _all(flow.read_target)}
-                for record in await _all(flow.read):
+                for record in await flow.complete(await _all(flow.read)):
                     binding = binder.lookup(entity, **{f"{source}_id": record.id})
                     if binding is None:
                         continue

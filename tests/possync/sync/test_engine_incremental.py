@@ -1,9 +1,10 @@
 """Requests the catalogue syncs make, counted by both emulators, on SQLite and PostgreSQL.
 
-A full sync down reads each Sitoo list once, whatever its number of steps. With no change an
-incremental sync reads only Sitoo's changed products and variants (at most 2 requests a side);
-after a few products changed it makes a handful more, in proportion to the changes and not to the
-catalogue. Manufacturers and categories are read only when a changed product needs one.
+A full sync down reads each Sitoo list once, whatever its number of steps, and each main product's
+images once (Sitoo lists images per product only). With no change an incremental sync reads only
+Sitoo's changed products and variants (at most 2 requests a side); after a few products changed it
+makes a handful more, in proportion to the changes and not to the catalogue. Manufacturers and
+categories are read only when a changed product needs one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from possync_sandbox.catalogue import generate
 CATALOGUE = generate(5, 120, orders=0)
 LOADED = 120
 """Seconds between loading the catalogue and the first incremental sync (past the overlap window)."""
+IMAGES = "GET /v2/accounts/{id}/sites/{id}/products/{id}/images.json"
 
 
 def sitoo_time(pair: SandboxPair) -> Callable[[], datetime]:
@@ -51,7 +53,10 @@ async def test_full_sync_down_reads_each_sitoo_list_once(store_engine: Engine) -
             pair.reset_counters()
             await sync.run(FULL_SYNC)
         routes = pair.sitoo.counter.by_route
-        assert sum(routes.values()) == 3  # manufacturers, categories, products (one page each)
+        rows = pos_tables(pair)["products"]["rows"]
+        mains = [r for r in rows if r.get("variantparentid") in (None, r["productid"])]
+        assert routes[IMAGES] == len(mains)
+        assert sum(routes.values()) - routes[IMAGES] == 3  # manufacturers, categories, products
         assert all(route.startswith("GET") for route in routes)
 
 
@@ -80,7 +85,7 @@ async def test_incremental_requests_follow_the_changes(store_engine: Engine) -> 
             changed = await sync.incremental(send_changes=False)
         woo, pos = pair.requests()
         assert sum(r.counts["updated"] for r in changed) == 6
-        assert pos <= 2 + 6  # the changed products, their variants, and each changed family once
+        assert pos <= 2 + 6 + 6  # the changed products and variants, each changed family and its images once
         assert woo <= 2  # one product batch (and a variation batch at most)
 
 

@@ -1,28 +1,66 @@
-"""Image rows I1–I3 of docs/mapping.md: hashes, media ids for the shop, uploads only on change."""
+"""Image rows I1–I2 of docs/mapping.md: Sitoo files down by media id once held, shop names for Sitoo."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime
 
-from possync.errors import MappingError
+from possync.sitoo.models import Resource
 from possync.sync.flows import (
-    ImageFile,
-    content_hash,
-    image_payload,
-    pos_image_plan,
+    SITOO,
+    Held,
+    SitooFile,
+    sent_images,
+    shop_images,
+    shown_files,
+    sitoo_files,
     unique_names,
-    woo_image_files,
-    woo_image_refs,
-    woo_uploads,
-    woo_variation_file,
+    woo_image_names,
+    woo_images,
 )
-from possync.woo.models import Product, Variation
+from possync.woo.models import Product
+
+CREATED = datetime(2026, 1, 2, tzinfo=UTC)
+A = SitooFile("a.png", "100-10", "https://files/a.png")
+B = SitooFile("b.png", "100-20", "https://files/b.png")
+C = SitooFile("c.png", "100-30", "https://files/c.png")
 
 
-def test_i2_content_hash_follows_the_bytes() -> None:
-    assert content_hash(b"png") == content_hash(b"png")
-    assert content_hash(b"png") != content_hash(b"png!")
-    assert len(content_hash(b"")) == 64
+def test_i1_sitoo_images_in_order_with_their_versions_and_urls() -> None:
+    resources = [
+        Resource(resourceid="b.png", datecreated=CREATED, filesize=20),
+        Resource(resourceid="a.png", datecreated=CREATED, filesize=10),
+        Resource(resourceid=None),
+    ]
+    files = sitoo_files(resources, lambda name: f"https://files/{name}")
+    stamp = int(CREATED.timestamp())
+    assert files == [
+        SitooFile("b.png", f"{stamp}-20", "https://files/b.png"),
+        SitooFile("a.png", f"{stamp}-10", "https://files/a.png"),
+    ]
+    assert sitoo_files(resources, lambda name: None) == []
+
+
+def test_i2_media_ids_for_held_versions_and_a_url_only_for_a_version_the_shop_lacks() -> None:
+    held = {"a.png": Held(101, shown=True), "c.png": Held(103)}
+    body = woo_images([B, A, C], lambda f: held.get(f.resourceid))
+    assert body == {
+        "images": [
+            {"src": "https://files/b.png", SITOO: {"resourceid": "b.png", "version": "100-20"}},
+            {"id": 101},
+            {"id": 103, SITOO: C.shown()},
+        ]
+    }
+    assert shown_files(body) == [B.shown(), None, C.shown()]
+    assert sent_images(body) == {"images": [{"src": "https://files/b.png"}, {"id": 101}, {"id": 103}]}
+    assert woo_images([], lambda f: None) == {}
+    assert sent_images({"sku": "X"}) == {"sku": "X"}
+
+
+def test_i2_a_product_showing_its_images_reads_back_as_written() -> None:
+    shop = Product.model_validate({"id": 1, "images": [{"id": 7, "src": "https://shop/a.png"}, {"id": 8}]})
+    shown = {"a.png": Held(7, shown=True), "b.png": Held(8, shown=True)}
+    assert shop_images(shop) == woo_images([A, B], lambda f: shown[f.resourceid])
+    assert shop_images(Product.model_validate({"id": 2, "images": []})) == {}
 
 
 def test_i1_shop_images_in_order_with_sitoo_safe_unique_names() -> None:
@@ -36,46 +74,5 @@ def test_i1_shop_images_in_order_with_sitoo_safe_unique_names() -> None:
             ],
         }
     )
-    files = woo_image_files(product)
-    assert [(f.media_id, f.name) for f in files] == [
-        (11, "Rod-troja.jpg"),
-        (12, "Rod-troja-2.jpg"),
-        (13, "bild"),
-    ]
+    assert woo_image_names(product) == ["Rod-troja.jpg", "Rod-troja-2.jpg", "bild"]
     assert unique_names(["a", "a", "a.png", "a.png"]) == ["a", "a-2", "a.png", "a-2.png"]
-
-
-def test_i1_a_variations_single_image() -> None:
-    with_image = Variation.model_validate({"id": 2, "image": {"id": 21, "src": "https://s/x/blå.png"}})
-    assert woo_variation_file(with_image) == ImageFile(name="bla.png", media_id=21, src="https://s/x/blå.png")
-    assert woo_variation_file(Variation.model_validate({"id": 3, "image": None})) is None
-
-
-def test_i2_the_shop_gets_media_ids_never_urls() -> None:
-    media = {"h1": 101, "h2": 102}
-    assert woo_image_refs(["h2", "h1"], media) == [{"id": 102}, {"id": 101}]
-    with pytest.raises(MappingError, match="not uploaded"):
-        woo_image_refs(["h3"], media)
-
-
-def test_i2_only_images_the_shop_lacks_are_uploaded_each_once() -> None:
-    files = [ImageFile("a.jpg", "h1"), ImageFile("b.jpg", "h3"), ImageFile("c.jpg", "h3")]
-    assert woo_uploads(files, {"h1": 101}) == [ImageFile("b.jpg", "h3")]
-
-
-def test_i3_sitoo_gets_an_image_again_only_when_its_bytes_changed() -> None:
-    files = [ImageFile("a.jpg", "h1"), ImageFile("b.jpg", "h2"), ImageFile("c.jpg", "h3")]
-    plan = pos_image_plan(files, {"a.jpg": "h1", "b.jpg": "old", "gone.jpg": "h9"})
-    assert [f.name for f in plan.upload] == ["b.jpg", "c.jpg"]
-    assert plan.unchanged == ["a.jpg"]
-    assert plan.remove == ["gone.jpg"]
-
-
-def test_i3_nothing_changed_uploads_nothing_and_a_resync_uploads_all() -> None:
-    files = [ImageFile("a.jpg", "h1")]
-    assert pos_image_plan(files, {"a.jpg": "h1"}).upload == []
-    assert pos_image_plan(files, {"a.jpg": "h1"}, resync=True).upload == files
-
-
-def test_image_payload_remembers_name_hash_and_media() -> None:
-    assert image_payload(ImageFile("a.jpg", "h1", 7)) == {"resourceid": "a.jpg", "hash": "h1", "media": 7}

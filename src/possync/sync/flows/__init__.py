@@ -29,9 +29,10 @@ Call signatures (``L`` = ``Lookup``, ``C`` = ``Context``, bodies are plain ``dic
   ``pos_problem(woo.Product) -> reason | None``.
 * prices — ``pos_prices`` / ``woo_prices`` (regular + sale ↔ price + original price, VAT basis
   moved as the options say), ``add_vat``, ``remove_vat``, ``money``; purchase price never converted.
-* images — ``content_hash(bytes)``, ``woo_image_files(product)``, ``woo_variation_file``,
-  ``woo_image_refs(hashes, media) -> [{"id"}]``, ``woo_uploads``, ``pos_image_plan(files, sent,
-  resync=)``, ``image_payload``.
+* images — down: ``sitoo_files(resources, url_of) -> [SitooFile]``, ``woo_images(files, media:
+  SitooFile -> Held | None) -> {"images": [{"id"} | {"src"}]}`` (entries the product does not show
+  yet name their file under ``SITOO``: ``shown_files(body)``, ``sent_images(body)`` drops them);
+  as it stands: ``shop_images(product)``; up: ``woo_image_names(product)`` (Sitoo-safe, unique).
 * names — ``fix_sku(sku, id, prefix)``, ``sku_problem(sku)``, ``fix_file_name(name)``,
   ``file_name_of(src)``.
 * diff — ``changed_fields(old_body, new_body) -> {field: (old, new)}`` for every entity.
@@ -61,16 +62,17 @@ from possync.sync.flows.context import (
 from possync.sync.flows.diff import changed_fields, same
 from possync.sync.flows.filters import excluded_from_pos, not_fetched, pos_problem
 from possync.sync.flows.images import (
-    ImageFile,
-    PosImagePlan,
-    content_hash,
-    image_payload,
-    pos_image_plan,
+    SITOO,
+    Held,
+    MediaLookup,
+    SitooFile,
+    sent_images,
+    shop_images,
+    shown_files,
+    sitoo_files,
     unique_names,
-    woo_image_files,
-    woo_image_refs,
-    woo_uploads,
-    woo_variation_file,
+    woo_image_names,
+    woo_images,
 )
 from possync.sync.flows.manufacturers import (
     manufacturer_id,
@@ -108,24 +110,24 @@ __all__ = [
     "DEFAULT_TAX_CLASSES",
     "POS_CREATE_ONLY",
     "POS_ROUTING",
+    "SITOO",
     "WOO_ROUTING",
     "Context",
     "DictLookup",
-    "ImageFile",
+    "Held",
     "Lookup",
-    "PosImagePlan",
+    "MediaLookup",
+    "SitooFile",
     "UnmappableError",
     "VatTable",
     "add_vat",
     "category_to_pos",
     "category_to_woo",
     "changed_fields",
-    "content_hash",
     "excluded_from_pos",
     "file_name_of",
     "fix_file_name",
     "fix_sku",
-    "image_payload",
     "is_default_category",
     "manufacturer_id",
     "manufacturer_key",
@@ -139,7 +141,6 @@ __all__ = [
     "plain_text",
     "pos_category_paths",
     "pos_category_payload",
-    "pos_image_plan",
     "pos_manufacturer_payload",
     "pos_prices",
     "pos_problem",
@@ -151,6 +152,10 @@ __all__ = [
     "remove_vat",
     "round_money",
     "same",
+    "sent_images",
+    "shop_images",
+    "shown_files",
+    "sitoo_files",
     "sku_problem",
     "unique_names",
     "variant_family",
@@ -159,12 +164,10 @@ __all__ = [
     "variation_to_pos",
     "woo_category_paths",
     "woo_category_payload",
-    "woo_image_files",
-    "woo_image_refs",
+    "woo_image_names",
+    "woo_images",
     "woo_manufacturer_payload",
     "woo_prices",
     "woo_product_payload",
-    "woo_uploads",
-    "woo_variation_file",
     "woo_variation_payload",
 ]

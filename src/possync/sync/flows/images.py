@@ -1,36 +1,104 @@
-"""Images: a content hash per image, media ids for the shop, uploads to Sitoo only when bytes change.
+"""Images: Sitoo's files down to the shop by media id once uploaded, shop images named for Sitoo.
 
-The shop gets ``{"id": media_id}`` for every image it already holds (a URL would make it download
-the file again and create a duplicate); an image it does not hold yet is a dependency that raises
-``MappingError`` until it is uploaded once. Sitoo gets an image again only when its bytes changed,
-or when "Re-sync all matched product images" asks for all of them, under Sitoo-safe file names.
+A Sitoo product's images are uploaded files (``resourceid``) in order, the first one featured; a
+file's version is its upload time and size, so a file replaced under the same name is a new
+version. The shop gets ``{"id": media_id}`` for every version it already holds and ``{"src": url}``
+(downloaded by the shop, once) only for one it does not. An entry the shop does not show on this
+product yet also names its Sitoo file under ``SITOO``, for possync only: the writer binds the media
+to it and never sends it. On the way up each shop image gets a Sitoo-safe file name, unique within
+its product.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from possync.errors import MappingError
+from possync.sitoo.models import Resource
 from possync.sync.flows.names import file_name_of
-from possync.woo.models import ImageRef, Product, Variation
+from possync.woo.models import Product
 
-
-def content_hash(data: bytes) -> str:
-    """The content hash of an image's bytes (SHA-256, hex): equal bytes, equal hash."""
-    return hashlib.sha256(data).hexdigest()
+SITOO = "sitoo"
+"""The key of a shop image entry naming the Sitoo file version it shows (never sent to the shop)."""
 
 
 @dataclass(frozen=True)
-class ImageFile:
-    """One image of a record: its Sitoo-safe file name, and where known its hash and shop media id."""
+class SitooFile:
+    """One image of a Sitoo product: its file name, the version of its bytes, where the shop gets it."""
 
-    name: str
-    digest: str = ""
-    media_id: int = 0
-    src: str = ""
+    resourceid: str
+    version: str
+    url: str
+
+    def shown(self) -> dict[str, str]:
+        """How a shop image entry names this file version."""
+        return {"resourceid": self.resourceid, "version": self.version}
+
+
+@dataclass(frozen=True)
+class Held:
+    """The shop media holding a file version, and whether this product shows it already."""
+
+    media_id: int
+    shown: bool = False
+
+
+MediaLookup = Callable[[SitooFile], Held | None]
+"""Where the shop holds a file version (``None``: it does not yet, so it goes by URL)."""
+
+
+def file_version(resource: Resource) -> str:
+    """A file's version: its upload time and size (Sitoo keeps no hash of the bytes)."""
+    created = int(resource.datecreated.timestamp()) if resource.datecreated else 0
+    return f"{created}-{resource.filesize or 0}"
+
+
+def sitoo_files(resources: Sequence[Resource], url_of: Callable[[str], str | None]) -> list[SitooFile]:
+    """A Sitoo product's images in order; none when the files' host is unknown (``url_of`` gives None)."""
+    files = []
+    for resource in resources:
+        url = url_of(resource.resourceid) if resource.resourceid else None
+        if resource.resourceid and url:
+            files.append(SitooFile(resource.resourceid, file_version(resource), url))
+    return files
+
+
+def woo_images(files: Sequence[SitooFile], media: MediaLookup) -> dict[str, Any]:
+    """The ``images`` of a shop product body, in Sitoo's order: media ids, a URL only for a new version.
+
+    Empty when the Sitoo product has no images: the shop's own images are then left as they are.
+    """
+    return {"images": [_entry(file, media(file)) for file in files]} if files else {}
+
+
+def _entry(file: SitooFile, held: Held | None) -> dict[str, Any]:
+    if held is not None and held.shown:
+        return {"id": held.media_id}
+    ref: dict[str, Any] = {"src": file.url} if held is None else {"id": held.media_id}
+    return {**ref, SITOO: file.shown()}
+
+
+def shown_files(body: dict[str, Any]) -> list[dict[str, str] | None]:
+    """The Sitoo file version each image entry of a body names (``None``: the product shows it already)."""
+    return [entry.get(SITOO) for entry in body.get("images", [])]
+
+
+def sent_images(body: dict[str, Any]) -> dict[str, Any]:
+    """A shop product body as it is sent: image entries without the Sitoo files they name."""
+    if "images" not in body:
+        return body
+    images = [{k: v for k, v in entry.items() if k != SITOO} for entry in body["images"]]
+    return {**body, "images": images}
+
+
+def shop_images(product: Product) -> dict[str, Any]:
+    """A shop product's images as ``woo_images`` writes them once shown (media ids; none without)."""
+    ids = [int(image.id) for image in product.images if image.id]
+    return {"images": [{"id": media_id} for media_id in ids]} if ids else {}
+
+
+# -- up to Sitoo ---------------------------------------------------------------------------------
 
 
 def unique_names(names: Sequence[str]) -> list[str]:
@@ -49,70 +117,6 @@ def unique_names(names: Sequence[str]) -> list[str]:
     return unique
 
 
-def _file(image: ImageRef, name: str) -> ImageFile:
-    return ImageFile(name=name, media_id=int(image.id), src=image.src)
-
-
-def woo_image_files(product: Product) -> list[ImageFile]:
-    """A shop product's images in order (first = featured), named as Sitoo will store them."""
-    names = unique_names([file_name_of(i.src or i.name, f"{i.id}.jpg") for i in product.images])
-    return [_file(image, name) for image, name in zip(product.images, names, strict=True)]
-
-
-def woo_variation_file(variation: Variation) -> ImageFile | None:
-    """A shop variation's own image, named as Sitoo will store it; ``None`` without one."""
-    image = variation.image
-    if image is None or not image.id:
-        return None
-    return _file(image, file_name_of(image.src or image.name, f"{image.id}.jpg"))
-
-
-def woo_image_refs(digests: Sequence[str], media: Mapping[str, int]) -> list[dict[str, Any]]:
-    """The ``images`` of a shop product body: ``{"id": media_id}`` per hash, never a URL.
-
-    ``media`` maps a content hash to the shop media id that holds those bytes; an image not
-    uploaded yet raises ``MappingError`` so the product waits for its upload.
-    """
-    refs: list[dict[str, Any]] = []
-    for digest in digests:
-        if digest not in media:
-            raise MappingError(f"image {digest[:12]} is not uploaded to the shop yet")
-        refs.append({"id": media[digest]})
-    return refs
-
-
-def woo_uploads(files: Sequence[ImageFile], media: Mapping[str, int]) -> list[ImageFile]:
-    """The images the shop does not hold yet (by hash), each once: the only ones ever sent by URL."""
-    wanted: dict[str, ImageFile] = {}
-    for image in files:
-        if image.digest not in media:
-            wanted.setdefault(image.digest, image)
-    return list(wanted.values())
-
-
-@dataclass(frozen=True)
-class PosImagePlan:
-    """What to do with one Sitoo product's images: upload these, keep those, unlink the rest."""
-
-    upload: list[ImageFile] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    remove: list[str] = field(default_factory=list)
-
-
-def pos_image_plan(
-    files: Sequence[ImageFile], sent: Mapping[str, str], *, resync: bool = False
-) -> PosImagePlan:
-    """Which images to send to Sitoo: new names, changed bytes, or all of them on a resync.
-
-    ``sent`` maps each file name on the Sitoo product to the hash of the bytes last uploaded; a
-    file with the same name and hash is left alone. Names no longer in the shop are removed.
-    """
-    upload = [f for f in files if resync or sent.get(f.name) != f.digest]
-    kept = {f.name for f in files}
-    unchanged = [f.name for f in files if f not in upload]
-    return PosImagePlan(upload, unchanged, [name for name in sent if name not in kept])
-
-
-def image_payload(image: ImageFile) -> dict[str, Any]:
-    """What a synced image is remembered as (binding fingerprint and ``plan`` diff): name and hash."""
-    return {"resourceid": image.name, "hash": image.digest, "media": image.media_id}
+def woo_image_names(product: Product) -> list[str]:
+    """A shop product's image file names in order (first = featured), as Sitoo will store them."""
+    return unique_names([file_name_of(i.src or i.name, f"{i.id}.jpg") for i in product.images])

@@ -15,6 +15,7 @@ from possync.sitoo.models import Product as PosProduct
 from possync.sitoo.models import ProductVariantGroup
 from possync.sync.flows.context import DEFAULTS, Context, Lookup, UnmappableError
 from possync.sync.flows.filters import pos_problem
+from possync.sync.flows.images import MediaLookup, SitooFile, shop_images, woo_images
 from possync.sync.flows.manufacturers import (
     is_manufacturer_attribute,
     manufacturer_attribute,
@@ -74,8 +75,13 @@ def product_to_woo(
     lookup: Lookup,
     context: Context = DEFAULTS,
     groups: Sequence[ProductVariantGroup] = (),
+    files: Sequence[SitooFile] = (),
+    media: MediaLookup = lambda file: None,
 ) -> dict[str, Any]:
-    """A Sitoo product (plain, or a main variant with its family's ``groups``) as a shop product body."""
+    """A Sitoo product (plain, or a main variant with its family's ``groups``) as a shop product body.
+
+    Its image ``files`` go by the shop media id ``media`` finds for each, else by URL.
+    """
     if product.is_variant:
         raise ValueError(f"Sitoo product {product.sku} is a variant: map it with variant_to_woo")
     if not product.sku:
@@ -97,6 +103,7 @@ def product_to_woo(
         "manage_stock": bool(product.stockcountenable),
         "global_unique_id": barcode_to_woo(product.barcode),
         "meta_data": purchase_meta(product.moneypricein, context),
+        **woo_images(files, media),
     }
     if not variable:
         body |= woo_prices(
@@ -136,6 +143,7 @@ def woo_product_payload(product: Product, context: Context = DEFAULTS) -> dict[s
         "manage_stock": product.manage_stock is not False,
         "global_unique_id": product.global_unique_id,
         "meta_data": purchase_meta(product.meta(context.purchase_price_meta), context),
+        **shop_images(product),
     }
     if not variable:
         regular, sale = woo_price_pair(product.regular_price, product.sale_price)
