@@ -9,7 +9,7 @@ endpoint for new variants; each returns one result per item.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -21,10 +21,13 @@ from possync.sitoo.models import Category, Manufacturer, Product, ProductVariant
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.reads import SharedReads
+from possync.sync.spill import SpilledPages
 
 PAGE = 500
 FAMILY_EXTRAS = ("stockcountenable", "description")
 """Product fields a new variant takes from its body though the family write's schema lacks them."""
+PARENT_FIELDS = ("productid", "sku", "vatid", "description", "active", "activepos", "variantparentid")
+"""A main product's fields its variants' records and mappings use."""
 PARTIAL = "partial"
 """Meta flag of a record whose reader left something to ``complete``."""
 
@@ -141,13 +144,14 @@ class PosSide:
 
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Main products; changed main variants get their family's options in ``complete_products``."""
-        products = await self._products(since)
-        options = _family_options(products)
-        for chunk in _chunks([p for p in products if not p.is_variant]):
-            yield [
-                _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
-                for p in chunk
-            ]
+        pages = await self._products(since)
+        options = _family_options(p for page in pages for p in page)
+        for page in pages:
+            for chunk in _chunks([p for p in page if not p.is_variant]):
+                yield [
+                    _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
+                    for p in chunk
+                ]
 
     async def complete_products(self, records: list[Record]) -> list[Record]:
         """Products with their images, changed main variants with their whole family's options."""
@@ -172,10 +176,11 @@ class PosSide:
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
-        products = await self._products(since)
-        parents = {p.productid: p for p in products if p.is_main_variant}
-        for chunk in _chunks([p for p in products if p.is_variant]):
-            yield [_variant_record(p, parents.get(p.variantparentid)) for p in chunk]
+        pages = await self._products(since)
+        parents = {p.productid: _as_parent(p) for page in pages for p in page if p.is_main_variant}
+        for page in pages:
+            for chunk in _chunks([p for p in page if p.is_variant]):
+                yield [_variant_record(p, parents.get(p.variantparentid)) for p in chunk]
 
     async def complete_variants(self, records: list[Record]) -> list[Record]:
         """Variants with their parent, each missing parent read once."""
@@ -187,11 +192,11 @@ class PosSide:
             for r in records
         ]
 
-    async def _products(self, since: datetime | None) -> list[Product]:
-        """Every product, or those changed since ``since``."""
+    async def _products(self, since: datetime | None) -> Iterable[list[Product]]:
+        """Pages of every product (kept on disk for the run), or of those changed since ``since``."""
         if since is None:
-            return await self.shared.get("products", self.client.products.read_all)
-        return [p async for page in self.client.products.changed_since(since) for p in page]
+            return await self.shared.get("products", lambda: SpilledPages.of(self.client.products.pages()))
+        return [[p async for page in self.client.products.changed_since(since) for p in page]]
 
     async def find_products(self, keys: Sequence[str]) -> dict[str, str]:
         found = await self.client.products.find_by_skus(list(keys))
@@ -261,7 +266,12 @@ def _present(body: View) -> dict[str, Any]:
     return {key: value for key, value in body.items() if value is not None}
 
 
-def _family_options(products: Sequence[Product]) -> dict[int, dict[str, list[str]]]:
+def _as_parent(product: Product) -> Product:
+    """A main product with only what its variants' mappings read, so a family costs little memory."""
+    return Product.model_construct(**{name: getattr(product, name) for name in PARENT_FIELDS})
+
+
+def _family_options(products: Iterable[Product]) -> dict[int, dict[str, list[str]]]:
     options: dict[int, dict[str, list[str]]] = {}
     for product in products:
         if not product.is_variant or product.variantparentid is None:
