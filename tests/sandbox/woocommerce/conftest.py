@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from woo_orders_support import Receiver, Shop, shop_of, start_receiver
 from woo_support import WooShop, open_shop, reset_shop
 
 from possync_sandbox.woocommerce import WooSettings
@@ -46,3 +47,16 @@ def plain_http(plain_http_server: WooShop) -> WooShop:
     reset_shop(plain_http_server.emulator)
     plain_http_server.emulator.settings.https = False
     return plain_http_server
+
+
+@pytest.fixture
+def shop(woo_shop: WooShop) -> Shop:
+    """The shop of a test, with helpers for orders, coupons and webhooks."""
+    return shop_of(woo_shop)
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A webhook receiver on loopback, recording every delivery."""
+    with start_receiver() as running_receiver:
+        yield running_receiver

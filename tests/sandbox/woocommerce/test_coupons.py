@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from woo_orders_support import Shop, shop_of
-from woo_support import WooShop
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
+from woo_orders_support import Shop
 
 
 def test_code_is_lower_cased_and_amount_a_money_string(shop: Shop) -> None:

@@ -7,15 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, shop_of, start_shop
-from woo_support import WooShop
+from woo_orders_support import Shop, start_shop
 
 from possync_sandbox.woocommerce import WooEmulator, WooSettings
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
 
 
 def _order(shop: Shop, product_id: int, quantity: int = 2, **extra: Any) -> dict[str, Any]:

@@ -5,13 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, shop_of
-from woo_support import WooShop
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
+from woo_orders_support import Shop
 
 
 @pytest.fixture

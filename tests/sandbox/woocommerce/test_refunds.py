@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from woo_orders_support import Shop, shop_of, start_shop
-from woo_support import WooShop
+from woo_orders_support import Shop, start_shop
 
 from possync_sandbox.woocommerce import WooSettings
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
 
 
 @pytest.fixture

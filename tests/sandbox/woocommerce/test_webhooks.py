@@ -8,28 +8,15 @@ import hmac
 import json
 import re
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from woo_orders_support import Receiver, Shop, shop_of, start_receiver
-from woo_support import WooShop
+from woo_orders_support import Receiver, Shop, start_receiver
 
 from possync_sandbox.woocommerce import webhooks
 
 SECRET = "s3cr&t <ö>"
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    with start_receiver() as running_receiver:
-        yield running_receiver
 
 
 def _hook(shop: Shop, receiver: Receiver, topic: str, path: str = "/hook", **extra: Any) -> dict[str, Any]:

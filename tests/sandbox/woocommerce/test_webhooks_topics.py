@@ -12,26 +12,12 @@ import base64
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from woo_orders_support import Hit, Receiver, Shop, shop_of, start_receiver
-from woo_support import WooShop
+from woo_orders_support import Hit, Receiver, Shop
 
 SECRET = "topic-secret &amp; <ü>"
 """HTML-entity-decoded before signing, as WooCommerce does: the key is ``topic-secret & <ü>``."""
-
-
-@pytest.fixture
-def shop(woo_shop: WooShop) -> Shop:
-    return shop_of(woo_shop)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    with start_receiver() as running_receiver:
-        yield running_receiver
 
 
 def _subscribe(shop: Shop, receiver: Receiver, topic: str) -> int:
