@@ -56,6 +56,11 @@ class Scope:
     match_only: bool = False
     dry_run: bool = False
 
+    @property
+    def everything(self) -> bool:
+        """A full read that writes every record: where it started is where changes start from."""
+        return self.full and self.unmatched and self.matched and not self.match_only and not self.dry_run
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -125,6 +130,7 @@ class Engine:
             index = await self._index(flow, scope) if scope.full and flow.indexed else None
             cursor = None if scope.full else Cursor(session, self.connection, flow.name, clock=self.clock)
             since = None if cursor is None else cursor.start().since
+            bookmark = cursor or self._bookmark_of_full_run(session, flow, scope)
             session.commit()
             waiting: list[Record] = []
             async for records in flow.read(since):
@@ -136,9 +142,9 @@ class Engine:
                 if not scope.dry_run:
                     await sender.drain()
                 waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
-            if cursor is not None and not scope.dry_run:
-                cursor.reach()
-                cursor.save()
+            if bookmark is not None and not scope.dry_run:
+                bookmark.reach()
+                bookmark.save()
                 session.commit()
             if waiting and dependencies is not None and not scope.dry_run:
                 session.commit()  # end this session's snapshot: the dependencies commit elsewhere
@@ -149,6 +155,15 @@ class Engine:
         return report
 
     # -- steps ------------------------------------------------------------------------------------
+
+    def _bookmark_of_full_run(self, session: Session, flow: Flow, scope: Scope) -> Cursor | None:
+        """The stream's cursor, started, when a full run covers everything: the next incremental run
+        then reads only what changed since this one began, not the whole catalogue again."""
+        if not scope.everything:
+            return None
+        bookmark = Cursor(session, self.connection, flow.name, clock=self.clock)
+        bookmark.start()
+        return bookmark
 
     async def _index(self, flow: Flow, scope: Scope) -> dict[str, Target]:
         """The target index, read once per run: records this run writes are bound, not looked up."""

@@ -20,7 +20,7 @@ from possync.sandbox import SandboxPair, sandbox_pair
 from possync.sitoo import SitooClient
 from possync.store import session_factory
 from possync.sync.operations import FULL_SYNC
-from possync.sync.runner import open_catalogue
+from possync.sync.runner import open_catalogue, run_logged
 from possync_sandbox.catalogue import generate
 
 CATALOGUE = generate(5, 120, orders=0)
@@ -105,3 +105,19 @@ async def test_a_new_product_brings_its_new_category_along(store_engine: Engine)
         [product] = [p for p in shop["products"] if p.get("sku") == "NEW-1"]
         names = {c["id"]: c["name"] for c in shop["categories"]}
         assert [names[c] for c in product["categories"]] == ["Brand new shelf"]
+
+
+async def test_the_first_incremental_run_after_a_full_sync_reads_only_changes(store_engine: Engine) -> None:
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        async with open_catalogue(pair.connection, sessions) as sync:
+            sync.engine.clock = sitoo_time(pair)
+            pair.sitoo.store.clock.advance(LOADED)
+            await run_logged(sync, sessions, pair.connection, FULL_SYNC)
+            await rename(pair, 2)
+            pair.reset_counters()
+            first = await sync.incremental(send_changes=False)
+        woo, pos = pair.requests()
+    assert sum(r.counts["updated"] for r in first) == 2
+    assert pos <= 2 + 2 * 3, "the changed products, their families and images, not the whole catalogue"
+    assert woo <= 2
