@@ -61,7 +61,7 @@ def test_config_from_the_connection_settings() -> None:
 
 
 async def test_headroom_and_requests_in_flight_reach_the_client_from_the_settings() -> None:
-    credentials = {"base_url": "https://api.mysitoo.com", "api_id": "90001-1", "api_password": "secret"}
+    credentials = {"base_url": "https://api.mysitoo.com", "api_id": "90001-1", "api_password": "pw-90001"}
     default = config_from_settings(SitooSettings.model_validate(credentials))
     assert (default.headroom, default.concurrency) == (0.1, 4)
     settings = {**credentials, "rate_limit_headroom_percent": 25, "max_concurrent_requests": 7}
