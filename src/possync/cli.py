@@ -244,7 +244,10 @@ def fix_sku(
 
 @app.command("fix-image-names")
 def fix_image_names(config: ConfigOption = None) -> None:
-    """Preview image file names Sitoo would refuse and the names [a-zA-Z0-9_-.] they get on the way."""
+    """Preview image file names Sitoo would refuse and the names [a-zA-Z0-9_-.] they get on the way up.
+
+    The shop's files keep their names: WooCommerce's REST API cannot rename a WordPress file.
+    """
     from possync.tools import image_name_fixes
     from possync.woo import WooClient, WooConfig
 
