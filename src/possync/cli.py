@@ -244,7 +244,7 @@ def fix_sku(
 
 @app.command("fix-image-names")
 def fix_image_names(config: ConfigOption = None) -> None:
-    """Preview image file names Sitoo would refuse and the names [a-zA-Z0-9_-.] they get on the way up.
+    """Preview image file names Sitoo would refuse, and the names (letters, digits, _ - .) sent up.
 
     The shop's files keep their names: WooCommerce's REST API cannot rename a WordPress file.
     """
