@@ -171,8 +171,13 @@ class PosSide:
         config = self.client.config
         if config.files_url is None:
             return []
-        read = self.client.products.images(productid).read_all
-        return flows.sitoo_files(await self.shared.get(product_images(productid), read), config.file_url)
+
+        async def read() -> list[flows.SitooFile]:
+            resources = await self.client.products.images(productid).read_all()
+            return flows.sitoo_files(resources, config.file_url)
+
+        # the run keeps each product's files as name, version and URL only: a few strings a product
+        return await self.shared.get(product_images(productid), read)
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
