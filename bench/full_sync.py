@@ -12,6 +12,10 @@ emulators run in processes of their own). ``--full-only`` runs the first phase a
 memory across catalogue sizes.
 
     .venv/bin/python bench/full_sync.py [--products 10000] [--latency-ms 20] [--full-only]
+        [--profile FILE]
+
+``--profile FILE`` writes a cProfile of the full sync down's own process to FILE (read it with
+``python -m pstats FILE``); profiling slows the sync, so its wall and CPU figures are not comparable.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
+import cProfile
 import math
 import multiprocessing
 import resource
@@ -39,6 +44,8 @@ from possync.sync.operations import FULL_SYNC, CatalogueSync
 from possync.sync.runner import Connection, open_catalogue, run_logged
 
 OVERLAP = 61.0
+PROFILE: dict[str, str] = {}
+"""Where ``--profile`` writes the full sync down's profile, if asked."""
 
 
 def counted(base_url: str) -> tuple[int, int]:
@@ -78,6 +85,23 @@ async def phase(
         f"sitoo {sitoo:>5} req ({sitoo_writes:>4} writes, bound {bounds[1]:>5}, {sitoo_ratio})  "
         f"wall {wall:7.1f} s  cpu {cpu:7.1f} s  peak {peak:7.1f} MiB (from {start_rss:.1f})"
     )
+
+
+def profiled(run: Callable[[], Awaitable[Any]]) -> Callable[[], Awaitable[Any]]:
+    """``run``, profiled into the ``--profile`` file when one is given."""
+    if "file" not in PROFILE:
+        return run
+
+    async def with_profile() -> None:
+        profile = cProfile.Profile()
+        profile.enable()
+        try:
+            await run()
+        finally:
+            profile.disable()
+            profile.dump_stats(PROFILE["file"])
+
+    return with_profile
 
 
 def reset_peak_rss() -> None:
@@ -152,7 +176,7 @@ async def run_phases(
     # a full sync moves the incremental cursors to its start less the 30 s overlap: let the
     # catalogue's load fall out of that window first, as an import made a minute before would
     await asyncio.sleep(max(0.0, loaded + OVERLAP - time.monotonic()))
-    await phase("full sync down", woo_url, sitoo_url, bounds, full)
+    await phase("full sync down", woo_url, sitoo_url, bounds, profiled(full))
     if full_only:
         return
     await phase("full rerun, no change", woo_url, sitoo_url, bounds, full)
@@ -170,6 +194,9 @@ if __name__ == "__main__":
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--full-only", action="store_true", help="only the full sync down (memory runs)")
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the full sync down to FILE")
     arguments = parser.parse_args()
+    if arguments.profile:
+        PROFILE["file"] = arguments.profile
     asyncio.run(main(arguments.products, arguments.latency_ms, arguments.full_only))
     _ = CONTROL

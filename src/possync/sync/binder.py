@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select, union
 from sqlalchemy.orm import Session
 
 from possync.store.db import rowcount
@@ -130,9 +130,14 @@ class Binder:
         ]
         if not keys:
             raise ValueError("give at least one of woo_id, pos_id or natural_key")
-        statement = select(Binding).where(
-            Binding.connection == self.connection, Binding.entity == entity, or_(*keys)
+        # one indexed lookup per key: an OR of the keys would scan every binding of the entity
+        ids = union(
+            *(
+                select(Binding.id).where(Binding.connection == self.connection, Binding.entity == entity, key)
+                for key in keys
+            )
         )
+        statement = select(Binding).where(Binding.id.in_(ids))
         return list(self.session.scalars(statement.order_by(Binding.id)))
 
 

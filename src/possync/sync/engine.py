@@ -30,6 +30,7 @@ from possync.sync.outbox import Outbox, Status
 from possync.sync.reads import SharedReads
 from possync.sync.report import Change, FlowReport, diff
 from possync.sync.sending import Sender
+from possync.sync.spill import SpilledMap
 
 FAST_BACKOFF = Backoff(base=timedelta(milliseconds=200), cap=timedelta(seconds=2), max_attempts=6)
 """Retries inside one interactive run: short waits, then the operation is parked."""
@@ -165,23 +166,24 @@ class Engine:
         bookmark.start()
         return bookmark
 
-    async def _index(self, flow: Flow, scope: Scope) -> dict[str, Target]:
+    async def _index(self, flow: Flow, scope: Scope) -> SpilledMap[Target]:
         """The target index, read once per run: records this run writes are bound, not looked up."""
         name = f"index:{flow.name}:{'plan' if scope.dry_run else 'match'}"
         return await SharedReads.of(self.facts).get(name, lambda: self._target_index(flow, scope.dry_run))
 
-    async def _target_index(self, flow: Flow, with_views: bool) -> dict[str, Target]:
+    async def _target_index(self, flow: Flow, with_views: bool) -> SpilledMap[Target]:
         """Every target record by natural key, for matching (and, ``with_views``, a plan's old values).
 
-        Only the id and fingerprint of each record are kept, so memory follows the number of records
-        and not the size of their pages.
+        Only the id and fingerprint of each record are kept, in a temporary file: memory stays the
+        size of a page whatever the size of the catalogue.
         """
-        index: dict[str, Target] = {}
+        index: SpilledMap[Target] = SpilledMap()
         async for page in flow.read_target(None):
-            for record in page:
-                if record.key:
-                    view = record.view if with_views else None
-                    index[record.key] = Target(record.id, fingerprint(flow.compared(record.view)), view)
+            index.update_many(
+                (r.key, Target(r.id, fingerprint(flow.compared(r.view)), r.view if with_views else None))
+                for r in page
+                if r.key
+            )
         return index
 
     async def _resolve(
@@ -189,14 +191,14 @@ class Engine:
         flow: Flow,
         records: Sequence[Record],
         bound: dict[str, Binding],
-        index: dict[str, Target] | None,
+        index: SpilledMap[Target] | None,
     ) -> dict[str, Target | str]:
         """The target record (or id) of each unbound source record found on the target by natural key."""
         keys = [r.key for r in records if r.key and _target_id(bound.get(r.id), flow) is None]
         if not keys:
             return {}
         if index is not None:
-            return {key: index[key] for key in keys if key in index}
+            return dict(index.get_many(keys).items())
         absent = SharedReads.of(self.facts).absent(flow.name)
         keys = [key for key in keys if key not in absent]
         found = await flow.writer.find(keys) if keys else {}
@@ -209,7 +211,7 @@ class Engine:
         flow: Flow,
         scope: Scope,
         records: Sequence[Record],
-        index: dict[str, Target] | None,
+        index: SpilledMap[Target] | None,
         cursor: Cursor | None,
         report: FlowReport,
     ) -> _Page:
@@ -251,7 +253,7 @@ class Engine:
         record: Record,
         bound: dict[str, Binding],
         found: dict[str, Target | str],
-        index: dict[str, Target] | None,
+        index: SpilledMap[Target] | None,
         report: FlowReport,
     ) -> bool:
         """Decide one record; ``True`` when it must wait for a dependency."""
@@ -354,7 +356,7 @@ class Engine:
         flow: Flow,
         scope: Scope,
         waiting: list[Record],
-        index: dict[str, Target] | None,
+        index: SpilledMap[Target] | None,
         report: FlowReport,
         sender: Sender,
     ) -> list[Record]:
@@ -403,6 +405,6 @@ def _target_fp(binding: Binding, flow: Flow) -> str | None:
     return value
 
 
-def _old_view(index: dict[str, Target], key: str) -> View | None:
+def _old_view(index: SpilledMap[Target], key: str) -> View | None:
     target = index.get(key)
     return None if target is None else target.view

@@ -18,7 +18,7 @@ from possync.errors import PossyncError
 from possync.sitoo import SitooClient
 from possync.sync import flows
 from possync.sync.flow import Record, Refs, View, WriteItem, WriteResult
-from possync.sync.pos_side import product_images
+from possync.sync.pos_side import IMAGES
 from possync.sync.reads import SharedReads
 from possync.woo import WooClient
 from possync.woo.models import ImageRef, Product
@@ -98,7 +98,7 @@ class ImageUploader:
 
     async def _upload(self, item: WriteItem) -> WriteResult:
         view = item.view
-        self.shared.forget(product_images(view["product"]))
+        self.shared.forget_item(IMAGES, str(view["product"]))
         try:
             content = await self._download(view["src"])
             await self.sitoo.products.add_image(int(view["product"]), view["resourceid"], content)

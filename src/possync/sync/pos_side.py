@@ -21,13 +21,15 @@ from possync.sitoo.models import Category, Manufacturer, Product, ProductVariant
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
 from possync.sync.reads import SharedReads
-from possync.sync.spill import SpilledPages
+from possync.sync.spill import SpilledMap, SpilledPages
 
 PAGE = 500
 FAMILY_EXTRAS = ("stockcountenable", "description")
 """Product fields a new variant takes from its body though the family write's schema lacks them."""
 PARENT_FIELDS = ("productid", "sku", "vatid", "description", "active", "activepos", "variantparentid")
 """A main product's fields its variants' records and mappings use."""
+IMAGES = "images"
+"""The per-product list a Sitoo product's image files are shared under during a run."""
 PARTIAL = "partial"
 """Meta flag of a record whose reader left something to ``complete``."""
 
@@ -145,11 +147,12 @@ class PosSide:
     async def read_products(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Main products; changed main variants get their family's options in ``complete_products``."""
         pages = await self._products(since)
-        options = _family_options(p for page in pages for p in page)
+        options = _family_options(pages)
         for page in pages:
             for chunk in _chunks([p for p in page if not p.is_variant]):
+                found = options.get_many(_id(p.productid) for p in chunk)
                 yield [
-                    _product_record(p, options.get(p.productid or 0, {}), partial=since is not None)
+                    _product_record(p, found.get(_id(p.productid), {}), partial=since is not None)
                     for p in chunk
                 ]
 
@@ -176,16 +179,19 @@ class PosSide:
             resources = await self.client.products.images(productid).read_all()
             return flows.sitoo_files(resources, config.file_url)
 
-        # the run keeps each product's files as name, version and URL only: a few strings a product
-        return await self.shared.get(product_images(productid), read)
+        # the run keeps each product's files (name, version and URL) on disk: match and fetch share them
+        return await self.shared.item(IMAGES, _id(productid), read)
 
     async def read_variants(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Variants; a parent that is not among the products read is fetched in ``complete_variants``."""
         pages = await self._products(since)
-        parents = {p.productid: _as_parent(p) for page in pages for p in page if p.is_main_variant}
+        parents: SpilledMap[dict[str, Any]] = SpilledMap()
+        for page in pages:
+            parents.update_many((_id(p.productid), _parent_fields(p)) for p in page if p.is_main_variant)
         for page in pages:
             for chunk in _chunks([p for p in page if p.is_variant]):
-                yield [_variant_record(p, parents.get(p.variantparentid)) for p in chunk]
+                found = parents.get_many(_id(p.variantparentid) for p in chunk)
+                yield [_variant_record(p, _as_parent(found.get(_id(p.variantparentid)))) for p in chunk]
 
     async def complete_variants(self, records: list[Record]) -> list[Record]:
         """Variants with their parent, each missing parent read once."""
@@ -271,22 +277,51 @@ def _present(body: View) -> dict[str, Any]:
     return {key: value for key, value in body.items() if value is not None}
 
 
-def _as_parent(product: Product) -> Product:
+def _id(productid: int | str | None) -> str:
+    """The key a product is kept under in a run's spilled maps."""
+    return str(productid or 0)
+
+
+def _parent_fields(product: Product) -> dict[str, Any]:
+    """What a main product's variants' mappings read of it."""
+    return {name: getattr(product, name) for name in PARENT_FIELDS}
+
+
+def _as_parent(fields: dict[str, Any] | None) -> Product | None:
     """A main product with only what its variants' mappings read, so a family costs little memory."""
-    return Product.model_construct(**{name: getattr(product, name) for name in PARENT_FIELDS})
+    return None if fields is None else Product.model_construct(**fields)
 
 
-def _family_options(products: Iterable[Product]) -> dict[int, dict[str, list[str]]]:
-    options: dict[int, dict[str, list[str]]] = {}
-    for product in products:
-        if not product.is_variant or product.variantparentid is None:
-            continue
-        family = options.setdefault(product.variantparentid, {})
-        for attribute in product.variant or []:
-            values = family.setdefault(attribute.name or "", [])
-            if attribute.value and attribute.value not in values:
-                values.append(attribute.value)
+Options = dict[str, list[str]]
+"""A family's option values by variant group name, in the order its variants use them."""
+
+
+def _family_options(pages: Iterable[list[Product]]) -> SpilledMap[Options]:
+    """Each family's options (by main product id), gathered page by page into a temporary file."""
+    options: SpilledMap[Options] = SpilledMap()
+    for page in pages:
+        families: dict[str, Options] = {}
+        for product in page:
+            if product.is_variant and product.variantparentid is not None:
+                _add_values(families.setdefault(_id(product.variantparentid), {}), product)
+        known = options.get_many(families)
+        options.update_many((pid, _merged(known.get(pid, {}), new)) for pid, new in families.items())
     return options
+
+
+def _add_values(family: Options, product: Product) -> None:
+    for attribute in product.variant or []:
+        values = family.setdefault(attribute.name or "", [])
+        if attribute.value and attribute.value not in values:
+            values.append(attribute.value)
+
+
+def _merged(known: Options, new: Options) -> Options:
+    """A family's options seen on earlier pages, then those new on this one."""
+    for name, values in new.items():
+        kept = known.setdefault(name, [])
+        kept.extend(value for value in values if value not in kept)
+    return known
 
 
 def _options_of(family: ProductVariants) -> dict[str, list[str]]:
@@ -318,11 +353,6 @@ def _product_record(
     meta = {**_meta(product), PARTIAL: partial and product.is_main_variant}
     raw = (product, groups, list(files))
     return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta, raw)
-
-
-def product_images(productid: str | int) -> str:
-    """The name a Sitoo product's image list is shared under during a run."""
-    return f"images:{productid}"
 
 
 def _variant_record(product: Product, parent: Product | None) -> Record:

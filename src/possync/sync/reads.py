@@ -7,9 +7,11 @@ that list forgets it so no step sees a stale copy. Outside a run every read goes
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
+
+from possync.sync.spill import SpilledMap
 
 T = TypeVar("T")
 FACT = "shared_reads"
@@ -47,6 +49,23 @@ class SharedReads:
             self._lists[name] = await read()
         return cast(T, self._lists[name])
 
+    async def item(self, group: str, key: str, read: Callable[[], Awaitable[T]]) -> T:
+        """One record's entry of the list ``group`` (a product's images): read now, or as already read
+        in this run. Entries are kept on disk, one list a record would grow with the catalogue."""
+        if self._lists is None:
+            return await read()
+        entries: SpilledMap[T] = self._spilled(f"items:{group}")
+        found = entries.get_many([key])
+        if key in found:
+            return found[key]
+        value = entries[key] = await read()
+        return value
+
+    def forget_item(self, group: str, key: str) -> None:
+        """One record's entry of ``group`` changed: the next step reads it again."""
+        if self._lists is not None and f"items:{group}" in self._lists:
+            self._lists[f"items:{group}"].pop(key, None)
+
     def absent(self, name: str) -> set[str]:
         """Natural keys looked up on a target and not found during this run (empty outside a run)."""
         if self._lists is None:
@@ -54,12 +73,20 @@ class SharedReads:
         found: set[str] = self._lists.setdefault(f"absent:{name}", set())
         return found
 
-    def claimed(self, name: str) -> dict[str, str]:
-        """Who took on each thing named ``name`` during this run (empty and forgotten outside a run)."""
+    def claimed(self, name: str) -> MutableMapping[str, str]:
+        """Who took on each thing named ``name`` during this run (empty and forgotten outside a run);
+        kept on disk, as a run may claim something for every record."""
         if self._lists is None:
             return {}
-        found: dict[str, str] = self._lists.setdefault(f"claimed:{name}", {})
+        found: SpilledMap[str] = self._spilled(f"claimed:{name}")
         return found
+
+    def _spilled(self, name: str) -> Any:
+        """The run's map ``name``, kept in a temporary file (made on first use)."""
+        assert self._lists is not None
+        if name not in self._lists:
+            self._lists[name] = SpilledMap()
+        return self._lists[name]
 
     def forget(self, name: str) -> None:
         """The list ``name`` changed: the next step reads it again."""

@@ -1,18 +1,25 @@
-"""``SpilledPages``: a list read from a remote, kept page by page in a temporary file, not in memory.
+"""Run-long data kept in temporary files, not in memory, so a sync's memory does not grow with the catalogue.
 
-A full sync reads Sitoo's product list once per run and walks it several times (match, then
-fetch; products, then variants). Holding every product in memory would make a sync's memory grow
-with the catalogue; kept on disk, only the page being walked is in memory.
+``SpilledPages``: a list read from a remote, kept page by page. A full sync reads Sitoo's product
+list once per run and walks it several times (match, then fetch; products, then variants); only
+the page being walked is in memory. ``SpilledMap``: values by key, for the lookups a run makes
+record by record (the target index, families, image lists).
 """
 
 from __future__ import annotations
 
 import pickle
+import sqlite3
 import tempfile
-from collections.abc import AsyncIterable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import AsyncIterable, Iterable, Iterator, MutableMapping
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+V = TypeVar("V")
+CACHE_KIB = 1024
+"""Pages of a ``SpilledMap`` SQLite may keep in memory; the rest is read back from its file."""
+CHUNK = 500
+"""Keys per ``get_many`` query (SQLite's limit on bound parameters is far above)."""
 
 
 class SpilledPages(Generic[T]):
@@ -45,3 +52,69 @@ class SpilledPages(Generic[T]):
 
     def __del__(self) -> None:
         self._file.close()
+
+
+class SpilledMap(MutableMapping[str, V]):
+    """Values by key in a temporary SQLite file: a run's lookups that would otherwise grow with the
+    catalogue (an index of the target, families, image lists) cost disk, not memory.
+
+    SQLite keeps ``CACHE_KIB`` of pages cached; the file is deleted when the map is closed.
+    """
+
+    def __init__(self) -> None:
+        # "" is SQLite's private temporary on-disk database, removed when the connection closes
+        self._db = sqlite3.connect("", check_same_thread=False)
+        self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        self._db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def __getitem__(self, key: str) -> V:
+        row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        value: V = _loads(row[0])
+        return value
+
+    def __setitem__(self, key: str, value: V) -> None:
+        self.update_many([(key, value)])
+
+    def __delitem__(self, key: str) -> None:
+        if self._db.execute("DELETE FROM entries WHERE key = ?", (key,)).rowcount == 0:
+            raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        found = self._db.execute("SELECT 1 FROM entries WHERE key = ?", (key,)).fetchone()
+        return found is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for (key,) in self._db.execute("SELECT key FROM entries ORDER BY rowid").fetchall())
+
+    def __len__(self) -> int:
+        count: int = self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        return count
+
+    def update_many(self, items: Iterable[tuple[str, V]]) -> None:
+        """Store many entries in one statement; a new value keeps its key's place, as in a dict."""
+        rows = ((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items)
+        upsert = "INSERT INTO entries VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        self._db.executemany(upsert, rows)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, V]:
+        """The entries of ``keys`` that are present, read in chunks of a few hundred keys."""
+        found: dict[str, V] = {}
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT key, value FROM entries WHERE key IN ({marks})"  # noqa: S608 - marks only
+            found.update((key, _loads(value)) for key, value in self._db.execute(query, chunk))
+        return found
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __del__(self) -> None:
+        self._db.close()
+
+
+def _loads(blob: bytes) -> Any:
+    return pickle.loads(blob)  # noqa: S301 - our own file, written above

@@ -1,11 +1,15 @@
-"""``SpilledPages``: pages kept in a temporary file come back whole, in order, as often as asked."""
+"""Spilled run data: pages come back whole and in order as often as asked; a spilled map keeps
+values by key; families' options gathered page by page come out as one read would give them."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from possync.sitoo.models import Product
-from possync.sync.spill import SpilledPages
+import pytest
+
+from possync.sitoo.models import Product, VariantAttribute
+from possync.sync.pos_side import _family_options
+from possync.sync.spill import SpilledMap, SpilledPages
 
 
 async def _pages() -> AsyncIterator[list[Product]]:
@@ -29,3 +33,43 @@ async def test_an_empty_list_has_no_pages() -> None:
         yield []
 
     assert list(await SpilledPages.of(nothing())) == []
+
+
+def test_a_spilled_map_keeps_values_by_key_on_disk() -> None:
+    spilled: SpilledMap[list[int]] = SpilledMap()
+    spilled["a"] = [1]
+    spilled.update_many([("b", [2, 3]), ("a", [4])])
+    assert spilled["a"] == [4]
+    assert spilled.get("missing") is None
+    assert "b" in spilled
+    assert "c" not in spilled
+    assert len(spilled) == 2
+    assert list(spilled) == ["a", "b"]
+    del spilled["a"]
+    with pytest.raises(KeyError):
+        spilled["a"]
+    assert spilled.setdefault("c", [5]) == [5]
+    assert spilled.setdefault("c", [6]) == [5]
+
+
+def test_get_many_reads_present_keys_over_several_chunks() -> None:
+    spilled: SpilledMap[int] = SpilledMap()
+    spilled.update_many((f"k{n}", n) for n in range(1200))
+    found = spilled.get_many([f"k{n}" for n in range(0, 1300, 3)] + ["k3"])
+    assert found == {f"k{n}": n for n in range(0, 1200, 3)}
+
+
+def test_family_options_merge_across_pages_in_first_seen_order() -> None:
+    def variant(pid: int, colour: str, size: str) -> Product:
+        attributes = [
+            VariantAttribute(name="Colour", value=colour),
+            VariantAttribute(name="Size", value=size),
+        ]
+        return Product(productid=pid, sku=f"V{pid}", variantparentid=1, variant=attributes)
+
+    pages = [
+        [Product(productid=1, sku="M", variantparentid=1), variant(2, "Red", "S"), variant(3, "Red", "M")],
+        [variant(4, "Blue", "S"), Product(productid=5, sku="P"), variant(6, "Green", "L")],
+    ]
+    options = _family_options(pages)
+    assert dict(options) == {"1": {"Colour": ["Red", "Blue", "Green"], "Size": ["S", "M", "L"]}}
