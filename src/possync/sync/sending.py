@@ -2,7 +2,9 @@
 
 Every operation was stored before it is sent. A create whose earlier try failed or whose answer
 was never recorded is first looked up by its natural key on the target, so a retry never makes a
-second record. Each item's result is recorded on its own: bound, retried later, or parked.
+second record; one found there is sent again as an update of that record, since only an answer
+tells what the target filled in (the media ids of images the shop downloaded). Each item's result
+is recorded on its own: bound, retried later, or parked.
 """
 
 from __future__ import annotations
@@ -77,14 +79,14 @@ class Sender:
         creates = [op for op in operations if op.action == "create"]
         updates = [op for op in operations if op.action != "create"]
         found = await self._look_up(creates)
+        landed = [op for op in creates if op.payload["key"] in found]
         creates = [op for op in creates if op.payload["key"] not in found]
+        resent = [*updates, *landed]
+        items = [_item(op, self.flow.compared, found.get(op.payload["key"])) for op in resent]
         writer = self.flow.writer
         created = await writer.create([_item(op, dict) for op in creates]) if creates else []
-        updated = await writer.update([_item(op, self.flow.compared) for op in updates]) if updates else []
-        for op in operations:
-            if op.action == "create" and op.payload["key"] in found:
-                self._record(op, WriteResult(target_id=found[op.payload["key"]]))
-        for op, result in zip([*creates, *updates], [*created, *updated], strict=True):
+        updated = await writer.update(items) if items else []
+        for op, result in zip([*creates, *resent], [*created, *updated], strict=True):
             self._record(op, result)
         self.session.commit()
         self.engine.progress(self.flow.name, "written", len(operations))
@@ -145,12 +147,13 @@ def _bind_related(binder: Binder, related: Sequence[Related]) -> None:
             continue
 
 
-def _item(op: OperationRow, written: Callable[[View], View]) -> WriteItem:
-    """The write of one operation; ``written`` picks what of its view is sent (an update: ``compared``)."""
+def _item(op: OperationRow, written: Callable[[View], View], landed: str | None = None) -> WriteItem:
+    """The write of one operation; ``written`` picks what of its view is sent (an update: ``compared``);
+    ``landed``: the target id of a create found on the target, updated instead."""
     payload = op.payload
     return WriteItem(
         key=payload["key"],
         view=written(payload["view"]),
-        target_id=payload["target_id"],
+        target_id=landed if landed is not None else payload["target_id"],
         source_id=str(payload["source_id"]),
     )
