@@ -6,7 +6,8 @@ phases are the full sync down, a full rerun with no change (reads, must not writ
 incremental sync with no change, and an incremental sync after 1 % of the products changed.
 Each phase prints the requests each emulator counted against the lower bound (pages of 100 on
 WooCommerce and 1000 on Sitoo, batches of 100; WooCommerce takes one variation batch per parent,
-Sitoo one image-list read per product that is not a variant) and their ratio,
+Sitoo one image-list read per product, variants included, as the ``variant_images`` option is on by
+default) and their ratio,
 wall time, CPU time and the peak resident memory of the sync process during the phase (the
 emulators run in processes of their own). ``--full-only`` runs the first phase alone, to compare
 memory across catalogue sizes.
@@ -54,7 +55,7 @@ def counted(base_url: str) -> tuple[int, int]:
     return sum(routes.values()), sum(n for route, n in routes.items() if not route.startswith("GET"))
 
 
-def lower_bounds(woo_url: str, sitoo_url: str) -> tuple[int, int]:
+def lower_bounds(woo_url: str, sitoo_url: str, *, variant_images: bool = True) -> tuple[int, int]:
     """The fewest requests a full sync down can make: (WooCommerce, Sitoo)."""
     tables = control(sitoo_url, "GET", "state")["accounts"][0]["sites"][0]["tables"]
     rows = tables["products"]["rows"]
@@ -62,8 +63,10 @@ def lower_bounds(woo_url: str, sitoo_url: str) -> tuple[int, int]:
     mains = len([r for r in rows if r.get("variantparentid") in (None, r["productid"])])
     categories = len(tables["categories"]["rows"])
     woo = math.ceil(mains / 100) + len(parents) + 3 * math.ceil(categories / 100) + 1
-    # Sitoo lists a product's images only per product: one read for each product that is not a variant
-    sitoo = math.ceil(len(rows) / 1000) + 3 + mains
+    # Sitoo lists a product's images only per product: one read for each product that is not a
+    # variant, and for each variant too when its own images sync (``variant_images``, the default)
+    listed = len(rows) if variant_images else mains
+    sitoo = math.ceil(len(rows) / 1000) + 3 + listed
     return woo, sitoo
 
 
@@ -140,10 +143,11 @@ async def main(products: int, latency_ms: float, full_only: bool) -> None:
         loaded = time.monotonic()
         for url in (woo_url, sitoo_url):
             control(url, "PUT", "faults", {"latency_ms": latency_ms})
+        connection = sandbox_connection(woo_url, sitoo_url, "bench")
+        variant_images = connection.options.variant_images
         # the emulator's whole state is large: read it in a child so this process stays the sync's size
         with concurrent.futures.ProcessPoolExecutor(1) as child:
-            bounds = child.submit(lower_bounds, woo_url, sitoo_url).result()
-        connection = sandbox_connection(woo_url, sitoo_url, "bench")
+            bounds = child.submit(lower_bounds, woo_url, sitoo_url, variant_images=variant_images).result()
         folder = Path(tempfile.mkdtemp(prefix="possync-bench-"))
         sessions = open_store(f"sqlite:///{folder / 'bench.db'}")
         print(f"{products} products, {latency_ms:.0f} ms per request; store {folder}")

@@ -115,7 +115,11 @@ class TriggerOptions(_Options):
 
 
 class MiscOptions(_Options):
-    """Misc: product fetching, coupons, shipping rows, VAT and order delivery."""
+    """Misc: product fetching, coupons, shipping rows, VAT, order delivery and variant images.
+
+    ``variant_images`` settles the spec's open point on how images attach to variants (§8.6) in one
+    switch: the seed syncs "all attributes and images over every variation/product".
+    """
 
     fetch_products: FetchProducts = Field(
         FetchProducts.ALL, description="Which Sitoo products a complete sync fetches (seven choices)."
@@ -132,6 +136,11 @@ class MiscOptions(_Options):
     )
     deliver_order_after_sync: bool = Field(
         False, description="Create the Sitoo order delivery for completed WooCommerce orders after sending."
+    )
+    variant_images: bool = Field(
+        True,
+        description="A variant's own images sync both ways; "
+        "costs one Sitoo image-list read per variant in a full sync down.",
     )
 
 

@@ -3,7 +3,9 @@
 Each entry names the entity, the side it is read from, its reader, its mapper, the target's
 writer and what it depends on; the engine runs them all through the same skeleton. The seed's
 "Fetch products from Sitoo" and "Exclude external products" options skip records with the reasons
-``possync.sync.flows`` gives.
+``possync.sync.flows`` gives. The ``variant_images`` option decides whether variations carry their
+own image both ways: the variant reader reads each variant's files, the image flow up reads each
+variable product's variations and waits for them to be bound.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class CatalogueOptions:
     fetch_products: FetchProducts = FetchProducts.ALL
     exclude_external_products: bool = True
     prices_including_vat: bool = True
+    variant_images: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,9 @@ async def load_facts(sitoo: SitooClient, options: CatalogueOptions) -> dict[str,
     for vatid, rate in sorted(rates.items()):
         ids.setdefault(rate, vatid)
     context = flows.Context(
-        vat=flows.VatTable.from_groups(groups), prices_including_vat=options.prices_including_vat
+        vat=flows.VatTable.from_groups(groups),
+        prices_including_vat=options.prices_including_vat,
+        variant_images=options.variant_images,
     )
     return {
         "vat_rates": rates,
@@ -120,8 +125,9 @@ def product_to_pos(record: Record, refs: Refs) -> View:
 
 
 def variant_to_woo(record: Record, refs: Refs) -> View:
-    variant, parent = record.raw
-    return flows.variant_to_woo(variant, parent, refs, _context(refs))
+    variant, parent, files = record.raw
+    media = media_lookup(refs, record.id)
+    return flows.variant_to_woo(variant, parent, refs, _context(refs), files=files, media=media)
 
 
 def variation_to_pos(record: Record, refs: Refs) -> View:
@@ -133,8 +139,9 @@ def catalogue_flows(
     woo: WooClient, sitoo: SitooClient, facts: dict[str, Any], options: CatalogueOptions = CatalogueOptions()
 ) -> dict[str, Flow]:
     """Every catalogue flow, named ``<entity>>woo`` (down from Sitoo) or ``<entity>>pos`` (up)."""
-    shop, pos = WooSide(woo, facts), PosSide(sitoo, SharedReads.of(facts))
-    images = ImageUploader(woo, sitoo, pos.shared)
+    variant_images = options.variant_images
+    shop, pos = WooSide(woo, facts), PosSide(sitoo, SharedReads.of(facts), variant_images=variant_images)
+    images = ImageUploader(woo, sitoo, pos.shared, variant_images=variant_images)
     fetched = not_fetched(options.fetch_products)
     sent = excluded_from_pos(options.exclude_external_products)
     declared = [
@@ -221,7 +228,7 @@ def catalogue_flows(
             image_to_pos,
             images,
             images.no_index,
-            ("product",),
+            ("product", "variation") if variant_images else ("product",),
             sent,
             indexed=False,
         ),

@@ -1,9 +1,11 @@
-"""Product images up to Sitoo: read from the shop, uploaded once, re-sent only when they changed.
+"""Shop images up to Sitoo, a product's and a variation's: uploaded once, re-sent only when they changed.
 
-Each image is keyed by its product's SKU and its file name fixed to Sitoo's characters (unique
-within the product); its view carries the shop's media id and modification date, so a resync that
-changed nothing uploads nothing. A Sitoo image upload with a name the product already has replaces
-it, never adds one. Images that came down from Sitoo are bound as if they had gone up.
+Each image is keyed by its product's (or variation's) SKU and its file name fixed to Sitoo's
+characters (unique within the product); its view carries the shop's media id and modification date,
+so a resync that changed nothing uploads nothing. A variation's one image goes to its own Sitoo
+variant (a product of its own) when the ``variant_images`` option is on. A Sitoo image upload with a
+name the product already has replaces it, never adds one. Images that came down from Sitoo are bound
+as if they had gone up.
 """
 
 from __future__ import annotations
@@ -21,28 +23,44 @@ from possync.sync.flow import Record, Refs, View, WriteItem, WriteResult
 from possync.sync.pos_side import IMAGES
 from possync.sync.reads import SharedReads
 from possync.woo import WooClient
-from possync.woo.models import ImageRef, Product
+from possync.woo.models import ImageRef, Product, Variation
+
+OWNERS = ("product", "variation")
+"""The shop entities an image belongs to; its view names its owner's shop id under one of them."""
 
 
 def image_records(product: Product) -> list[Record]:
     """The images of one shop product, in their order; none for a product without SKU."""
-    if not product.sku:
+    return _records("product", product.id, product.sku, product.images, product.type)
+
+
+def variation_image_records(variation: Variation, parent_type: str = "variable") -> list[Record]:
+    """The one image of a shop variation, if it has one (and a SKU)."""
+    images = [variation.image] if variation.image is not None and variation.image.id else []
+    return _records("variation", variation.id, variation.sku, images, parent_type)
+
+
+def _records(owner: str, owner_id: int, sku: str, images: Sequence[ImageRef], kind: str) -> list[Record]:
+    if not sku:
         return []
-    names = flows.woo_image_names(product)
-    return [_record(product, image, name) for image, name in zip(product.images, names, strict=True)]
+    names = flows.woo_image_names(images)
+    return [
+        _record(owner, owner_id, sku, image, name, kind) for image, name in zip(images, names, strict=True)
+    ]
 
 
-def _record(product: Product, image: ImageRef, name: str) -> Record:
+def _record(owner: str, owner_id: int, sku: str, image: ImageRef, name: str, kind: str) -> Record:
     modified = image.date_modified_gmt.isoformat() if image.date_modified_gmt else ""
-    view = {"product": str(product.id), "file": name, "src": image.src, "media": str(image.id)}
+    view = {owner: str(owner_id), "file": name, "src": image.src, "media": str(image.id)}
     view["modified"] = modified
-    meta = {"type": product.type}
-    return Record(f"{product.id}:{image.id}", f"{product.sku}/{name}", view, meta=meta)
+    return Record(f"{owner_id}:{image.id}", f"{sku}/{name}", view, meta={"type": kind})
 
 
 def image_to_pos(record: Record, refs: Refs) -> View:
-    """The image as Sitoo gets it: on the bound product, under its fixed file name."""
-    return pos_image_view(record.view, refs.target("product", record.view["product"]))
+    """The image as Sitoo gets it: on the bound product (a variation's: its variant), under its
+    fixed file name."""
+    owner = next(entity for entity in OWNERS if entity in record.view)
+    return pos_image_view(record.view, refs.target(owner, record.view[owner]))
 
 
 def pos_image_view(view: View, productid: str) -> View:
@@ -64,15 +82,35 @@ def pos_image_id(productid: str | int, resourceid: str) -> str:
 class ImageUploader:
     """Writes images to Sitoo products; the bytes are fetched from the shop only when sent."""
 
-    def __init__(self, woo: WooClient, sitoo: SitooClient, shared: SharedReads | None = None) -> None:
+    def __init__(
+        self,
+        woo: WooClient,
+        sitoo: SitooClient,
+        shared: SharedReads | None = None,
+        *,
+        variant_images: bool = True,
+    ) -> None:
         self.woo = woo
         self.sitoo = sitoo
         self.shared = shared or SharedReads()
+        self.variant_images = variant_images
 
     async def read(self, since: datetime | None) -> AsyncIterator[list[Record]]:
+        """Each page of products' images, then (``variant_images``) their variations' ones."""
         params = {"orderby": "id", "order": "asc", "status": "any", "context": "edit"}
         async for page in self.woo.products.pages(params):
-            yield [record for product in page for record in image_records(product)]
+            records = [record for product in page for record in image_records(product)]
+            if self.variant_images:
+                found = await asyncio.gather(*(self._variation_images(product) for product in page))
+                records += [record for variations in found for record in variations]
+            yield records
+
+    async def _variation_images(self, product: Product) -> list[Record]:
+        """A variable product's variations' images: one variations list per variable product."""
+        if product.type != "variable":
+            return []
+        variations = await self.woo.variations(product.id).list_all(context="edit")
+        return [record for v in variations for record in variation_image_records(v, product.type)]
 
     async def no_index(self, since: datetime | None) -> AsyncIterator[list[Record]]:
         """Sitoo lists images per product only: matches are found by ``find``, not by a full read."""

@@ -1,10 +1,12 @@
-"""Product images down to the shop: each Sitoo file version becomes shop media once, then goes by id.
+"""Product and variant images down to the shop: each Sitoo file version becomes shop media once,
+then goes by id.
 
 A ``media`` binding remembers which shop media holds which Sitoo file (``resourceid``) and the
 version it holds; an image that went up from the shop is found through its ``image`` binding. A file
-the shop lacks is sent by URL with one product a run; other products showing it wait until that
+the shop lacks is sent by URL with one product (or variant) a run; others showing it wait until that
 write is done, then get its media id. After a write the shop's answer gives the media ids: they are
-bound, and each image is bound the way the image flow up binds it, so it never goes back up.
+bound, and each image is bound the way the image flow up binds it, so it never goes back up. A
+variation is handled as a product with one image.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from possync.store.models import Binding
 from possync.sync import flows
 from possync.sync.binder import Binder
 from possync.sync.fingerprint import fingerprint
-from possync.sync.flow import PlanRefs, Refs, Related, WriteItem, WriteResult
-from possync.sync.images import image_records, pos_image_id, pos_image_view
+from possync.sync.flow import PlanRefs, Record, Refs, Related, View, WriteItem, WriteResult
+from possync.sync.images import image_records, pos_image_id, pos_image_view, variation_image_records
 from possync.sync.reads import FACT, SharedReads
-from possync.woo.models import Product
+from possync.woo.models import Product, Variation
 
 MEDIA = "media"
 """The entity binding a Sitoo file (natural key: ``resourceid``) to the shop media holding it."""
@@ -27,8 +29,8 @@ IMAGE = "image"
 
 
 def media_lookup(refs: Refs, productid: str) -> flows.MediaLookup:
-    """Where the shop holds each image of the Sitoo product ``productid``; a file it lacks is claimed
-    for this product (``MappingError`` while another product of this run is sending it)."""
+    """Where the shop holds each image of the Sitoo product (or variant) ``productid``; a file it
+    lacks is claimed for this product (``MappingError`` while another one of this run is sending it)."""
     shared = refs.facts.get(FACT)
     waits = isinstance(shared, SharedReads) and not isinstance(refs, PlanRefs)
     claims = shared.claimed(MEDIA) if isinstance(shared, SharedReads) and waits else {}
@@ -63,21 +65,32 @@ def _media_id(binding: Binding) -> int | None:
 
 def product_written(item: WriteItem, product: Product) -> WriteResult:
     """A shop product write's result: with Sitoo images, the media the shop holds them in."""
+    return _written(item, str(product.id), flows.shop_images(product), image_records(product))
+
+
+def variation_written(item: WriteItem, variation: Variation) -> WriteResult:
+    """A shop variation write's result: with a Sitoo image, the media the shop holds it in."""
+    return _written(item, str(variation.id), flows.shop_image(variation), variation_image_records(variation))
+
+
+def _written(item: WriteItem, target_id: str, shown_now: View, records: list[Record]) -> WriteResult:
+    """The result of a write that showed Sitoo files: ``records`` are the images the shop answered
+    with (as the image flow up reads them), ``shown_now`` how the next mapping will write them."""
     shown = flows.shown_files(item.view)
-    if not (shown and product.sku) or len(shown) != len(product.images):
-        return WriteResult(target_id=str(product.id))
-    written = {**item.view, **flows.shop_images(product)}
-    related = tuple(_related(item, product, shown))
-    return WriteResult(target_id=str(product.id), written=written, related=related)
+    if not (shown and records) or len(shown) != len(records):
+        return WriteResult(target_id=target_id)
+    related = tuple(_related(item, records, shown))
+    return WriteResult(target_id=target_id, written={**item.view, **shown_now}, related=related)
 
 
-def _related(item: WriteItem, product: Product, shown: list[dict[str, str] | None]) -> Iterator[Related]:
+def _related(item: WriteItem, records: list[Record], shown: list[dict[str, str] | None]) -> Iterator[Related]:
     """Per image new on the product: the file version its media holds, and its image binding as
     the image flow up makes it (so the image reads back unchanged on the way up)."""
-    for image, record, file in zip(product.images, image_records(product), shown, strict=True):
+    for record, file in zip(records, shown, strict=True):
         if file is None:
             continue
-        yield Related(MEDIA, file["resourceid"], woo_id=str(image.id), pos_fingerprint=file["version"])
+        media = record.view["media"]
+        yield Related(MEDIA, file["resourceid"], woo_id=media, pos_fingerprint=file["version"])
         yield Related(
             IMAGE,
             record.key,

@@ -96,12 +96,16 @@ def steps_of(operations: Sequence[Operation]) -> list[tuple[Operation, Step]]:
     return [(op, step) for op in operations for step in STEPS[op]]
 
 
-def estimate_requests(operations: Sequence[Operation], records: dict[str, int]) -> int:
+def estimate_requests(
+    operations: Sequence[Operation], records: dict[str, int], *, variant_images: bool = True
+) -> int:
     """Requests a list of operations needs on one side: pages read both ways and batches written,
-    and, when products come down, each product's images read once (Sitoo lists them per product)."""
+    and, when products come down, each product's images read once (Sitoo lists them per product;
+    with ``variant_images``, each variant's too)."""
     flows = [flow for _, (flow, _) in steps_of(operations)]
     total = sum(3 * (records.get(flow.split(">")[0], 0) // REQUESTS_PER_PAGE + 1) for flow in flows)
-    return total + (records.get("product", 0) if "product>woo" in flows else 0)
+    total += records.get("product", 0) if "product>woo" in flows else 0
+    return total + (records.get("variation", 0) if variant_images and "variation>woo" in flows else 0)
 
 
 class CatalogueSync:

@@ -1,7 +1,8 @@
 """The Sitoo side of the catalogue flows: readers that turn Sitoo records into views, and writers.
 
 Readers give categories their path of names as natural key, products and variants their SKU,
-manufacturers their name; a main product is completed with its images (read once a run). Writers
+manufacturers their name; a main product is completed with its images (read once a run), and so
+is a variant when its own images sync (``variant_images``). Writers
 use Sitoo's array bodies where it has them (products, manufacturers) and the variant family
 endpoint for new variants; each returns one result per item.
 """
@@ -69,9 +70,12 @@ def _chunks(items: list[Product], size: int = PAGE) -> list[list[Product]]:
 class PosSide:
     """Readers and writers of one Sitoo site's catalogue."""
 
-    def __init__(self, client: SitooClient, shared: SharedReads | None = None) -> None:
+    def __init__(
+        self, client: SitooClient, shared: SharedReads | None = None, *, variant_images: bool = True
+    ) -> None:
         self.client = client
         self.shared = shared or SharedReads()
+        self.variant_images = variant_images
 
     async def _all_categories(self) -> list[Category]:
         return await self.shared.get("categories", self.client.categories.read_all)
@@ -194,14 +198,17 @@ class PosSide:
                 yield [_variant_record(p, _as_parent(found.get(_id(p.variantparentid)))) for p in chunk]
 
     async def complete_variants(self, records: list[Record]) -> list[Record]:
-        """Variants with their parent, each missing parent read once."""
+        """Variants with their parent (each missing parent read once) and their own images."""
         missing = {r.raw[0].variantparentid for r in records if r.raw[1] is None}
         found = await asyncio.gather(*(self.client.products.get(pid or 0) for pid in missing))
         parents = dict(zip(missing, found, strict=True))
-        return [
-            r if r.raw[1] is not None else _variant_record(r.raw[0], parents[r.raw[0].variantparentid])
-            for r in records
-        ]
+
+        async def complete(record: Record) -> Record:
+            variant, parent, _ = record.raw
+            files = await self._files(variant.productid or 0) if self.variant_images else []
+            return _variant_record(variant, parent or parents[variant.variantparentid], files)
+
+        return list(await asyncio.gather(*(complete(record) for record in records)))
 
     async def _products(self, since: datetime | None) -> Iterable[list[Product]]:
         """Pages of every product (kept on disk for the run), or of those changed since ``since``."""
@@ -355,10 +362,12 @@ def _product_record(
     return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta, raw)
 
 
-def _variant_record(product: Product, parent: Product | None) -> Record:
-    """A variant's record; without its ``parent`` until ``complete_variants`` reads it."""
+def _variant_record(
+    product: Product, parent: Product | None, files: Sequence[flows.SitooFile] = ()
+) -> Record:
+    """A variant's record (raw: the variant, its parent and its own image ``files``); without its
+    ``parent`` and ``files`` until ``complete_variants`` reads them."""
     view = flows.pos_variant_payload(product)
     meta = {} if parent is None else _meta(parent)
-    return Record(
-        str(product.productid), product.sku or "", view, product.datemodified, None, meta, (product, parent)
-    )
+    raw = (product, parent, list(files))
+    return Record(str(product.productid), product.sku or "", view, product.datemodified, None, meta, raw)

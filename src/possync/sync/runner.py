@@ -50,6 +50,7 @@ def connection_from_settings(settings: Settings) -> Connection:
         fetch_products=sitoo.misc.fetch_products,
         exclude_external_products=sitoo.full_sync.exclude_external_products,
         prices_including_vat=sitoo.misc.prices_including_vat,
+        variant_images=sitoo.misc.variant_images,
     )
     return Connection(
         name=settings.connection,
@@ -103,7 +104,8 @@ async def run_logged(
         known = records if records is not None else bound_records(sessions, connection.name)
         remote = await sync.sizes()
         sizes = {entity: max(known.get(entity, 0), remote.get(entity, 0)) for entity in known.keys() | remote}
-        check_rate_limit(sync.remaining(), estimate_requests(operations, sizes))
+        needed = estimate_requests(operations, sizes, variant_images=connection.options.variant_images)
+        check_rate_limit(sync.remaining(), needed)
     with sessions() as session:
         log = RunLog(session, connection.name)
         run = log.start([op.value for op in operations])

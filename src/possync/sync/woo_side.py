@@ -2,21 +2,21 @@
 
 Categories are keyed by their path of names, products and variations by SKU, manufacturers by
 the name of a term of the global "Manufacturer" attribute. Writes go through the shop's batch
-endpoints (100 items a call); each item's own result is returned, a product's with the media its
-new images became.
+endpoints (100 items a call); each item's own result is returned, a product's (or variation's)
+with the media its new images became.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from possync.errors import RetryableError
 from possync.sync import flows
 from possync.sync.flow import Record, View, WriteItem, WriteResult
-from possync.sync.images_down import product_written
+from possync.sync.images_down import product_written, variation_written
 from possync.woo import WooClient
 from possync.woo.batch import ItemResult
 from possync.woo.catalog import create_term_once
@@ -24,6 +24,7 @@ from possync.woo.models import AttributeTerm, Product, Variation
 
 PAGE = 100
 DEFAULT_CATEGORY = "uncategorized"
+W = TypeVar("W", Product, Variation)
 
 
 def term_name(name: str) -> str:
@@ -37,9 +38,12 @@ def _result(item: ItemResult[Any]) -> WriteResult:
     return WriteResult(error=str(item.error), retryable=isinstance(item.error, RetryableError))
 
 
-def _product_result(item: WriteItem, answer: ItemResult[Product]) -> WriteResult:
+def _shown_result(
+    item: WriteItem, answer: ItemResult[W], written: Callable[[WriteItem, W], WriteResult]
+) -> WriteResult:
+    """A product's or variation's result: once written, with the media its new images became."""
     if answer.ok and answer.value is not None:
-        return product_written(item, answer.value)
+        return written(item, answer.value)
     return _result(answer)
 
 
@@ -182,12 +186,12 @@ class WooSide:
     async def create_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         bodies = [flows.sent_images(i.view) for i in items]
         answers = await self.client.products.batch(create=bodies, sideload=True)
-        return [_product_result(i, a) for i, a in zip(items, answers, strict=True)]
+        return [_shown_result(i, a, product_written) for i, a in zip(items, answers, strict=True)]
 
     async def update_products(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         bodies = [{"id": int(str(i.target_id)), **flows.sent_images(i.view)} for i in items]
         answers = await self.client.products.batch(update=bodies, sideload=True)
-        return [_product_result(i, a) for i, a in zip(items, answers, strict=True)]
+        return [_shown_result(i, a, product_written) for i, a in zip(items, answers, strict=True)]
 
     async def create_variations(self, items: Sequence[WriteItem]) -> list[WriteResult]:
         return await self._variation_batches(items, "create")
@@ -204,14 +208,21 @@ class WooSide:
             bodies = [_variation_body(items[n], action) for n in positions]
             resource = self.client.variations(parent)
             answers = await (
-                resource.batch(create=bodies) if action == "create" else resource.batch(update=bodies)
+                resource.batch(create=bodies, sideload=True)
+                if action == "create"
+                else resource.batch(update=bodies, sideload=True)
             )
-            results.update({n: _result(a) for n, a in zip(positions, answers, strict=True)})
+            results.update(
+                {
+                    n: _shown_result(items[n], a, variation_written)
+                    for n, a in zip(positions, answers, strict=True)
+                }
+            )
         return [results[n] for n in range(len(items))]
 
 
 def _variation_body(item: WriteItem, action: str) -> dict[str, Any]:
-    body = _without(item.view, flows.WOO_ROUTING)
+    body = flows.sent_images(_without(item.view, flows.WOO_ROUTING))
     if action == "update":
         body["id"] = int(str(item.target_id))
     return body

@@ -54,8 +54,9 @@ async def test_full_sync_down_reads_each_sitoo_list_once(store_engine: Engine) -
             await sync.run(FULL_SYNC)
         routes = pair.sitoo.counter.by_route
         rows = pos_tables(pair)["products"]["rows"]
-        mains = [r for r in rows if r.get("variantparentid") in (None, r["productid"])]
-        assert routes[IMAGES] == len(mains)
+        variants = [r for r in rows if r.get("variantparentid") not in (None, r["productid"])]
+        assert variants
+        assert routes[IMAGES] == len(rows)  # each product's image list, and each variant's own
         assert sum(routes.values()) - routes[IMAGES] == 3  # manufacturers, categories, products
         assert all(route.startswith("GET") for route in routes)
 

@@ -10,14 +10,16 @@ from possync.sync.flows import (
     Held,
     SitooFile,
     sent_images,
+    shop_image,
     shop_images,
     shown_files,
     sitoo_files,
     unique_names,
+    woo_image,
     woo_image_names,
     woo_images,
 )
-from possync.woo.models import Product
+from possync.woo.models import Product, Variation
 
 CREATED = datetime(2026, 1, 2, tzinfo=UTC)
 A = SitooFile("a.png", "100-10", "https://files/a.png")
@@ -74,5 +76,23 @@ def test_i1_shop_images_in_order_with_sitoo_safe_unique_names() -> None:
             ],
         }
     )
-    assert woo_image_names(product) == ["Rod-troja.jpg", "Rod-troja-2.jpg", "bild"]
+    assert woo_image_names(product.images) == ["Rod-troja.jpg", "Rod-troja-2.jpg", "bild"]
     assert unique_names(["a", "a", "a.png", "a.png"]) == ["a", "a-2", "a.png", "a-2.png"]
+
+
+def test_i1_a_variations_image_is_its_variants_first_file_by_media_id_or_url_once() -> None:
+    body = woo_image([B, A], lambda f: None)
+    assert body == {"image": {"src": "https://files/b.png", SITOO: B.shown()}}
+    assert shown_files(body) == [B.shown()]
+    assert sent_images({"sku": "V", **body}) == {"sku": "V", "image": {"src": "https://files/b.png"}}
+    held = woo_image([B], lambda f: Held(21))
+    assert held == {"image": {"id": 21, SITOO: B.shown()}}
+    assert woo_image([B], lambda f: Held(21, shown=True)) == {"image": {"id": 21}}
+    assert woo_image([], lambda f: Held(21)) == {}
+
+
+def test_i1_a_variation_showing_its_image_reads_back_as_written() -> None:
+    shown = Variation.model_validate({"id": 5, "image": {"id": 21, "src": "https://shop/b.png"}})
+    assert shop_image(shown) == woo_image([B], lambda f: Held(21, shown=True))
+    assert shop_image(Variation.model_validate({"id": 6, "image": None})) == {}
+    assert shop_image(Variation.model_validate({"id": 7, "image": {"id": 0, "src": ""}})) == {}

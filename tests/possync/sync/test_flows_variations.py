@@ -13,6 +13,8 @@ from possync.sync.flows import (
     POS_CREATE_ONLY,
     Context,
     DictLookup,
+    Held,
+    SitooFile,
     UnmappableError,
     VatTable,
     changed_fields,
@@ -147,6 +149,19 @@ def test_written_variations_read_back_unchanged_both_ways() -> None:
     sitoo = variant(**{**body, "variant": values})
     assert changed_fields(pos_variant_payload(sitoo, CONTEXT), _compared(body)) == {}
     assert variant_to_woo(sitoo, main, DOWN, CONTEXT)["description"] == ""  # the main's text, not copied
+
+
+def test_i1_a_variants_first_own_image_is_the_variations_and_reads_back_as_written() -> None:
+    files = [SitooFile("red.png", "1-10", "https://files/red.png"), SitooFile("b.png", "1-20", "u")]
+    sent = variant_to_woo(variant(), MAIN, DOWN, CONTEXT, files=files)
+    assert sent["image"]["src"] == "https://files/red.png"
+    shown = variant_to_woo(variant(), MAIN, DOWN, CONTEXT, files=files, media=lambda f: Held(7, shown=True))
+    assert shown["image"] == {"id": 7}
+    assert "image" not in variant_to_woo(variant(), MAIN, DOWN, CONTEXT)  # no own image: left as it is
+    written = variation(image={"id": 7, "src": "https://shop/red.png"})
+    assert woo_variation_payload(written, PARENT, CONTEXT)["image"] == shown["image"]
+    switched_off = Context(vat=CONTEXT.vat, variant_images=False)
+    assert "image" not in woo_variation_payload(written, PARENT, switched_off)
 
 
 def test_update_body_drops_routing_keys() -> None:

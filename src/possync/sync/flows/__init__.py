@@ -15,7 +15,7 @@ Call signatures (``L`` = ``Lookup``, ``C`` = ``Context``, bodies are plain ``dic
   attribute), ``manufacturer_to_pos(woo.AttributeTerm, C)``; key ``manufacturer_key(name)``.
 * products — ``product_to_woo(pos.Product, L, C, groups=family.groups)``,
   ``product_to_pos(woo.Product, L, C)``; ``new_pos_product_fields(body)`` on a Sitoo create.
-* variations — ``variant_to_woo(pos.Product, parent: pos.Product, L, C)`` (routing key
+* variations — ``variant_to_woo(pos.Product, parent: pos.Product, L, C, files=, media=)`` (routing key
   ``parent_id``), ``variation_to_pos(woo.Variation, parent: woo.Product, L, C)`` (routing keys
   ``variantparentid``, ``attributes``; ``POS_CREATE_ONLY``: its title goes on a create only);
   ``variant_update_body(body, productid)`` for the products batch and
@@ -30,9 +30,11 @@ Call signatures (``L`` = ``Lookup``, ``C`` = ``Context``, bodies are plain ``dic
 * prices — ``pos_prices`` / ``woo_prices`` (regular + sale ↔ price + original price, VAT basis
   moved as the options say), ``add_vat``, ``remove_vat``, ``money``; purchase price never converted.
 * images — down: ``sitoo_files(resources, url_of) -> [SitooFile]``, ``woo_images(files, media:
-  SitooFile -> Held | None) -> {"images": [{"id"} | {"src"}]}`` (entries the product does not show
-  yet name their file under ``SITOO``: ``shown_files(body)``, ``sent_images(body)`` drops them);
-  as it stands: ``shop_images(product)``; up: ``woo_image_names(product)`` (Sitoo-safe, unique).
+  SitooFile -> Held | None) -> {"images": [{"id"} | {"src"}]}`` and, for a variation,
+  ``woo_image(files, media) -> {"image": ...}`` (entries the shop does not show yet name their file
+  under ``SITOO``: ``shown_files(body)``, ``sent_images(body)`` drops them); as it stands:
+  ``shop_images(product)``, ``shop_image(variation)``; up: ``woo_image_names(images)`` (Sitoo-safe,
+  unique).
 * names — ``fix_sku(sku, id, prefix)``, ``sku_problem(sku)``, ``fix_file_name(name)``,
   ``file_name_of(src)``.
 * diff — ``changed_fields(old_body, new_body) -> {field: (old, new)}`` for every entity.
@@ -67,10 +69,12 @@ from possync.sync.flows.images import (
     MediaLookup,
     SitooFile,
     sent_images,
+    shop_image,
     shop_images,
     shown_files,
     sitoo_files,
     unique_names,
+    woo_image,
     woo_image_names,
     woo_images,
 )
@@ -153,6 +157,7 @@ __all__ = [
     "round_money",
     "same",
     "sent_images",
+    "shop_image",
     "shop_images",
     "shown_files",
     "sitoo_files",
@@ -164,6 +169,7 @@ __all__ = [
     "variation_to_pos",
     "woo_category_paths",
     "woo_category_payload",
+    "woo_image",
     "woo_image_names",
     "woo_images",
     "woo_manufacturer_payload",

@@ -126,6 +126,8 @@ class Context:
     """The shop's meta key holding the purchase price (WooCommerce core has no such field)."""
     default_category_slug: str = "uncategorized"
     """The shop's default category, which WooCommerce adds by itself and Sitoo never gets."""
+    variant_images: bool = True
+    """Whether a variant's own image syncs both ways (a Sitoo setting: §8.6 leaves it open)."""
 
     @classmethod
     def from_settings(
@@ -136,6 +138,7 @@ class Context:
             vat=VatTable.from_groups(groups),
             prices_including_vat=sitoo.misc.prices_including_vat,
             woo_prices_include_tax=woo_prices_include_tax,
+            variant_images=sitoo.misc.variant_images,
         )
 
     def tax_class(self, rate: Decimal) -> str:

@@ -5,7 +5,8 @@ file's version is its upload time and size, so a file replaced under the same na
 version. The shop gets ``{"id": media_id}`` for every version it already holds and ``{"src": url}``
 (downloaded by the shop, once) only for one it does not. An entry the shop does not show on this
 product yet also names its Sitoo file under ``SITOO``, for possync only: the writer binds the media
-to it and never sends it. On the way up each shop image gets a Sitoo-safe file name, unique within
+to it and never sends it. A shop variation shows one ``image``: its Sitoo variant's first file, as
+the same kind of entry. On the way up each shop image gets a Sitoo-safe file name, unique within
 its product.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from possync.sitoo.models import Resource
 from possync.sync.flows.names import file_name_of
-from possync.woo.models import Product
+from possync.woo.models import ImageRef, Product, Variation
 
 SITOO = "sitoo"
 """The key of a shop image entry naming the Sitoo file version it shows (never sent to the shop)."""
@@ -79,23 +80,48 @@ def _entry(file: SitooFile, held: Held | None) -> dict[str, Any]:
     return {**ref, SITOO: file.shown()}
 
 
+def woo_image(files: Sequence[SitooFile], media: MediaLookup) -> dict[str, Any]:
+    """The ``image`` of a shop variation body: its Sitoo variant's first file, as ``woo_images`` gives it.
+
+    Empty when the variant has no images of its own: the variation's image is then left as it is.
+    """
+    return {"image": _entry(files[0], media(files[0]))} if files else {}
+
+
+def _entries(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """A body's image entries in order: a product's ``images``, or a variation's one ``image``."""
+    return [*body.get("images", []), *([body["image"]] if isinstance(body.get("image"), dict) else [])]
+
+
 def shown_files(body: dict[str, Any]) -> list[dict[str, str] | None]:
-    """The Sitoo file version each image entry of a body names (``None``: the product shows it already)."""
-    return [entry.get(SITOO) for entry in body.get("images", [])]
+    """The Sitoo file version each image entry of a body names (``None``: the shop shows it already)."""
+    return [entry.get(SITOO) for entry in _entries(body)]
+
+
+def _sent(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if k != SITOO}
 
 
 def sent_images(body: dict[str, Any]) -> dict[str, Any]:
-    """A shop product body as it is sent: image entries without the Sitoo files they name."""
-    if "images" not in body:
-        return body
-    images = [{k: v for k, v in entry.items() if k != SITOO} for entry in body["images"]]
-    return {**body, "images": images}
+    """A shop product or variation body as it is sent: image entries without the Sitoo files they name."""
+    sent = dict(body)
+    if "images" in body:
+        sent["images"] = [_sent(entry) for entry in body["images"]]
+    if isinstance(body.get("image"), dict):
+        sent["image"] = _sent(body["image"])
+    return sent
 
 
 def shop_images(product: Product) -> dict[str, Any]:
     """A shop product's images as ``woo_images`` writes them once shown (media ids; none without)."""
     ids = [int(image.id) for image in product.images if image.id]
     return {"images": [{"id": media_id} for media_id in ids]} if ids else {}
+
+
+def shop_image(variation: Variation) -> dict[str, Any]:
+    """A shop variation's image as ``woo_image`` writes it once shown (its media id; none without)."""
+    image = variation.image
+    return {"image": {"id": int(image.id)}} if image is not None and image.id else {}
 
 
 # -- up to Sitoo ---------------------------------------------------------------------------------
@@ -117,6 +143,7 @@ def unique_names(names: Sequence[str]) -> list[str]:
     return unique
 
 
-def woo_image_names(product: Product) -> list[str]:
-    """A shop product's image file names in order (first = featured), as Sitoo will store them."""
-    return unique_names([file_name_of(i.src or i.name, f"{i.id}.jpg") for i in product.images])
+def woo_image_names(images: Sequence[ImageRef]) -> list[str]:
+    """A shop product's (or variation's) image file names in order (first = featured), as Sitoo
+    will store them."""
+    return unique_names([file_name_of(i.src or i.name, f"{i.id}.jpg") for i in images])

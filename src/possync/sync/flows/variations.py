@@ -4,7 +4,8 @@ A variation's attributes (``Color: Red``) are the variant's values of the family
 bodies carry routing keys the writer takes off before sending: ``parent_id`` (the shop's parent
 product) and ``variantparentid`` / ``attributes`` (Sitoo's main product and the variant's values
 by group name, for ``variant_family``, which builds the body of a family write). A variant's title
-is ``POS_CREATE_ONLY``: Sitoo gets it when the variant is created and keeps its own after that.
+is ``POS_CREATE_ONLY``: Sitoo gets it when the variant is created and keeps its own after that. A
+variant's own first image is the variation's ``image`` (when the ``variant_images`` option is on).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from possync.sitoo.models import Product as PosProduct
 from possync.sitoo.models import ProductVariant, ProductVariantGroup, ProductVariants
 from possync.sync.flows.context import DEFAULTS, Context, Lookup, UnmappableError
+from possync.sync.flows.images import MediaLookup, SitooFile, shop_image, woo_image
 from possync.sync.flows.money import pos_price_pair, pos_prices, to_amount, woo_price_pair, woo_prices
 from possync.sync.flows.names import barcode_to_woo, plain_text, sku_problem
 from possync.sync.flows.products import pos_purchase_price, purchase_meta
@@ -57,9 +59,17 @@ def shown_description(variation: Variation, parent: Product) -> str:
 
 
 def variant_to_woo(
-    variant: PosProduct, parent: PosProduct, lookup: Lookup, context: Context = DEFAULTS
+    variant: PosProduct,
+    parent: PosProduct,
+    lookup: Lookup,
+    context: Context = DEFAULTS,
+    files: Sequence[SitooFile] = (),
+    media: MediaLookup = lambda file: None,
 ) -> dict[str, Any]:
-    """A Sitoo variant as a shop variation body under the bound parent product."""
+    """A Sitoo variant as a shop variation body under the bound parent product.
+
+    Its first own image ``files`` entry is the variation's image, by the media id ``media`` finds.
+    """
     if not variant.sku:
         raise UnmappableError("has no SKU in Sitoo: give it one there")
     rate = context.vat.rate(variant.vatid if variant.vatid is not None else parent.vatid)
@@ -80,6 +90,7 @@ def variant_to_woo(
         "manage_stock": bool(variant.stockcountenable),
         "global_unique_id": barcode_to_woo(variant.barcode),
         "meta_data": purchase_meta(variant.moneypricein, context),
+        **woo_image(files, media),
     }
 
 
@@ -101,6 +112,7 @@ def woo_variation_payload(
         "manage_stock": variation.manage_stock is not False,
         "global_unique_id": str(getattr(variation, "global_unique_id", "") or ""),
         "meta_data": purchase_meta(variation.meta(context.purchase_price_meta), context),
+        **(shop_image(variation) if context.variant_images else {}),
     }
 
 
