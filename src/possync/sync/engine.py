@@ -26,6 +26,7 @@ from possync.sync.binder import Binder, BindingConflictError
 from possync.sync.cursor import Cursor
 from possync.sync.fingerprint import fingerprint
 from possync.sync.flow import Flow, PlanRefs, Record, Refs, View
+from possync.sync.memory import release_free_memory
 from possync.sync.outbox import Outbox, Status
 from possync.sync.reads import SharedReads
 from possync.sync.report import Change, FlowReport, diff
@@ -143,6 +144,7 @@ class Engine:
                 if not scope.dry_run:
                     await sender.drain()
                 waiting = await self._retry_waiting(session, flow, scope, waiting, index, report, sender)
+                release_free_memory()  # what a page freed goes back, so memory follows a page, not a run
             if bookmark is not None and not scope.dry_run:
                 bookmark.reach()
                 bookmark.save()

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 V = TypeVar("V")
-CACHE_KIB = 1024
+CACHE_KIB = 256
 """Pages of a ``SpilledMap`` SQLite may keep in memory; the rest is read back from its file."""
 CHUNK = 500
 """Keys per ``get_many`` query (SQLite's limit on bound parameters is far above)."""
