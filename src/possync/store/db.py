@@ -16,6 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 IMMEDIATE = "possync_sqlite_begin_immediate"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHED_STATEMENTS = 32
+"""Prepared statements kept per SQLite connection. Python's default of 128 fills, over a sync of a
+large catalogue, with look-ups of every page size (one ``IN`` list each, up to a few hundred kB
+prepared): a few megabytes more at 50 000 products than at 10 000. The statements possync runs
+over and over are far fewer than 32."""
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -25,7 +30,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return create_engine(url, **kwargs)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, **kwargs)
+    connect_args = {"cached_statements": SQLITE_CACHED_STATEMENTS, **kwargs.pop("connect_args", {})}
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
     _configure_sqlite(engine)
     return engine
 
