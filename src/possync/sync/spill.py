@@ -8,6 +8,7 @@ record by record (the target index, families, image lists).
 
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
 import tempfile
@@ -18,8 +19,8 @@ T = TypeVar("T")
 V = TypeVar("V")
 CACHE_KIB = 256
 """Pages of a ``SpilledMap`` SQLite may keep in memory; the rest is read back from its file."""
-CHUNK = 500
-"""Keys per ``get_many`` query (SQLite's limit on bound parameters is far above)."""
+CACHED_STATEMENTS = 8
+"""Prepared statements a ``SpilledMap`` keeps: its few fixed queries, each prepared once."""
 
 
 class SpilledPages(Generic[T]):
@@ -63,7 +64,7 @@ class SpilledMap(MutableMapping[str, V]):
 
     def __init__(self) -> None:
         # "" is SQLite's private temporary on-disk database, removed when the connection closes
-        self._db = sqlite3.connect("", check_same_thread=False)
+        self._db = sqlite3.connect("", check_same_thread=False, cached_statements=CACHED_STATEMENTS)
         self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self._db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
@@ -99,15 +100,14 @@ class SpilledMap(MutableMapping[str, V]):
         self._db.executemany(upsert, rows)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, V]:
-        """The entries of ``keys`` that are present, read in chunks of a few hundred keys."""
-        found: dict[str, V] = {}
-        wanted = list(dict.fromkeys(keys))
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            query = f"SELECT key, value FROM entries WHERE key IN ({marks})"  # noqa: S608 - marks only
-            found.update((key, _loads(value)) for key, value in self._db.execute(query, chunk))
-        return found
+        """The entries of ``keys`` that are present, in one query.
+
+        The keys go in as one JSON array, so every call runs the same prepared statement: a list of
+        placeholders would prepare (and cache) a statement for each number of keys.
+        """
+        query = "SELECT key, value FROM entries WHERE key IN (SELECT value FROM json_each(?))"
+        rows = self._db.execute(query, (json.dumps(list(keys)),))
+        return {key: _loads(value) for key, value in rows}
 
     def close(self) -> None:
         self._db.close()

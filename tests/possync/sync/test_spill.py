@@ -52,11 +52,19 @@ def test_a_spilled_map_keeps_values_by_key_on_disk() -> None:
     assert spilled.setdefault("c", [6]) == [5]
 
 
-def test_get_many_reads_present_keys_over_several_chunks() -> None:
+def test_get_many_reads_every_present_key_in_one_query() -> None:
     spilled: SpilledMap[int] = SpilledMap()
     spilled.update_many((f"k{n}", n) for n in range(1200))
     found = spilled.get_many([f"k{n}" for n in range(0, 1300, 3)] + ["k3"])
     assert found == {f"k{n}": n for n in range(0, 1200, 3)}
+
+
+def test_get_many_finds_keys_with_quotes_backslashes_and_accents() -> None:
+    keys = ['sku "A"', "back\\slash", "blåbær", "tab\there", "[1]", ""]
+    spilled: SpilledMap[int] = SpilledMap()
+    spilled.update_many((key, n) for n, key in enumerate(keys))
+    assert spilled.get_many([*keys, "absent"]) == {key: n for n, key in enumerate(keys)}
+    assert spilled.get_many([]) == {}
 
 
 def test_family_options_merge_across_pages_in_first_seen_order() -> None:
