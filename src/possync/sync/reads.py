@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
+from possync.sync.memory import release_free_memory
 from possync.sync.spill import SpilledMap
 
 T = TypeVar("T")
@@ -39,7 +40,9 @@ class SharedReads:
         try:
             yield
         finally:
+            # the run's lists (spilled files, pages) go now: give the memory they held back
             self._lists = None
+            release_free_memory()
 
     async def get(self, name: str, read: Callable[[], Awaitable[T]]) -> T:
         """The list ``name``: read now, or as already read in this run."""
