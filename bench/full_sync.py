@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -45,6 +45,7 @@ from possync.sync.operations import FULL_SYNC, CatalogueSync
 from possync.sync.runner import Connection, open_catalogue, run_logged
 
 OVERLAP = 61.0
+T = TypeVar("T")
 PROFILE: dict[str, str] = {}
 """Where ``--profile`` writes the full sync down's profile, if asked."""
 
@@ -128,8 +129,13 @@ def _ratio(made: int, bound: int) -> str:
 def change_products(sitoo_url: str, count: int) -> None:
     """Rename ``count`` simple and main products in Sitoo, spread over the catalogue, from a child
     process: it reads the emulator's whole state, which would count in the sync's own memory."""
+    in_child(_rename_products, sitoo_url, count)
+
+
+def in_child(work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``work``'s result, computed in a child process so that its memory is not the sync's."""
     with concurrent.futures.ProcessPoolExecutor(1) as child:
-        child.submit(_rename_products, sitoo_url, count).result()
+        return child.submit(work, *args, **kwargs).result()
 
 
 def _rename_products(sitoo_url: str, count: int) -> None:
@@ -151,8 +157,7 @@ async def main(products: int, latency_ms: float, full_only: bool) -> None:
         connection = sandbox_connection(woo_url, sitoo_url, "bench")
         variant_images = connection.options.variant_images
         # the emulator's whole state is large: read it in a child so this process stays the sync's size
-        with concurrent.futures.ProcessPoolExecutor(1) as child:
-            bounds = child.submit(lower_bounds, woo_url, sitoo_url, variant_images=variant_images).result()
+        bounds = in_child(lower_bounds, woo_url, sitoo_url, variant_images=variant_images)
         folder = Path(tempfile.mkdtemp(prefix="possync-bench-"))
         sessions = open_store(f"sqlite:///{folder / 'bench.db'}")
         print(f"{products} products, {latency_ms:.0f} ms per request; store {folder}")

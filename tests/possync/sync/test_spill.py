@@ -52,7 +52,7 @@ def test_a_spilled_map_keeps_values_by_key_on_disk() -> None:
     assert spilled.setdefault("c", [6]) == [5]
 
 
-def test_get_many_reads_every_present_key_in_one_query() -> None:
+def test_get_many_reads_every_present_key_and_leaves_out_absent_ones() -> None:
     spilled: SpilledMap[int] = SpilledMap()
     spilled.update_many((f"k{n}", n) for n in range(1200))
     found = spilled.get_many([f"k{n}" for n in range(0, 1300, 3)] + ["k3"])
