@@ -84,6 +84,13 @@ class SharedReads:
         found: SpilledMap[str] = self._spilled(f"claimed:{name}")
         return found
 
+    def release_claims(self) -> None:
+        """The writes that made this run's claims are done (sent, or parked): whatever they did not
+        bind can be taken on again, so records waiting behind a write that failed do not wait forever."""
+        if self._lists is not None:
+            for name in [name for name in self._lists if name.startswith("claimed:")]:
+                del self._lists[name]
+
     def _spilled(self, name: str) -> Any:
         """The run's map ``name``, kept in a temporary file (made on first use)."""
         assert self._lists is not None

@@ -22,6 +22,7 @@ from possync.sync.binder import Binder, BindingConflictError
 from possync.sync.fingerprint import fingerprint
 from possync.sync.flow import Flow, Related, View, WriteItem, WriteResult
 from possync.sync.outbox import Outbox, Status
+from possync.sync.reads import SharedReads
 from possync.sync.report import FlowReport
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class Sender:
                 continue
             upcoming = self._next_try()
             if upcoming is None:
+                SharedReads.of(self.engine.facts).release_claims()  # nothing of this flow is in flight
                 return
             await self.engine.sleep_until(upcoming)
 

@@ -110,3 +110,24 @@ async def test_a_changed_sitoo_image_replaces_the_shop_image_once(store_engine: 
         await incremental(pair, store_engine)
         assert media_count(pair) == media + 1
         assert shop_bytes(pair, sku) == [new, *before[1:]]
+
+
+async def test_a_file_whose_first_sender_is_refused_comes_with_the_next_product(
+    store_engine: Engine,
+) -> None:
+    """The product that took a file on is refused by the shop (its SKU is taken): the file is not
+    left claimed, so a later product showing it still gets it instead of waiting for ever."""
+    sessions = session_factory(store_engine)
+    with sandbox_pair(CATALOGUE, "pos") as pair:
+        rows = {r["sku"]: r["productid"] for r in pos_tables(pair)["products"]["rows"]}
+        (first, _), (refused, names), (later, _) = sorted(
+            ((s, n) for s, n in sitoo_images(pair).items() if n), key=lambda item: rows[item[0]]
+        )[:3]
+        async with SitooClient(pair.connection.sitoo) as sitoo:
+            await sitoo.products.update(rows[refused], {"sku": first.lower()})  # the shop: the same SKU
+            await sitoo.products.add_image(rows[later], names[0])
+        steps = await run_ops(pair, sessions, FULL_SYNC)
+        assert shop_bytes(pair, later)[-1] == sitoo_bytes(pair, names[0])
+        parked = {key: reason for step in steps for key, reason in step.report.parked}
+        assert later not in parked
+        assert "duplicated SKU" in parked[first.lower()]  # the refused one, with the shop's reason
