@@ -201,10 +201,11 @@ class Engine:
             return {}
         if index is not None:
             return dict(index.get_many(keys).items())
-        absent = SharedReads.of(self.facts).absent(flow.name)
+        shared = SharedReads.of(self.facts)
+        absent = shared.absent(flow.name, keys)
         keys = [key for key in keys if key not in absent]
         found = await flow.writer.find(keys) if keys else {}
-        absent.update(key for key in keys if key not in found)
+        shared.note_absent(flow.name, (key for key in keys if key not in found))
         return dict(found.items())
 
     async def _decide(

@@ -7,7 +7,7 @@ that list forgets it so no step sees a stale copy. Outside a run every read goes
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
@@ -69,12 +69,17 @@ class SharedReads:
         if self._lists is not None and f"items:{group}" in self._lists:
             self._lists[f"items:{group}"].pop(key, None)
 
-    def absent(self, name: str) -> set[str]:
-        """Natural keys looked up on a target and not found during this run (empty outside a run)."""
+    def absent(self, name: str, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` were looked up on the target ``name`` during this run and not found."""
         if self._lists is None:
             return set()
-        found: set[str] = self._lists.setdefault(f"absent:{name}", set())
-        return found
+        return set(self._spilled(f"absent:{name}").get_many(keys))
+
+    def note_absent(self, name: str, keys: Iterable[str]) -> None:
+        """``keys`` were looked up on ``name`` and not found. Kept on disk for the run: a sync into an
+        empty shop finds none of its records."""
+        if self._lists is not None:
+            self._spilled(f"absent:{name}").update_many((key, True) for key in keys)
 
     def claimed(self, name: str) -> MutableMapping[str, str]:
         """Who took on each thing named ``name`` during this run (empty and forgotten outside a run);
