@@ -4,9 +4,10 @@ then goes by id.
 A ``media`` binding remembers which shop media holds which Sitoo file (``resourceid``) and the
 version it holds; an image that went up from the shop is found through its ``image`` binding. A file
 the shop lacks is sent by URL with one product (or variant) a run; others showing it wait until that
-write is done, then get its media id. After a write the shop's answer gives the media ids: they are
-bound, and each image is bound the way the image flow up binds it, so it never goes back up. A
-variation is handled as a product with one image.
+write is done, then get its media id (or, if the write did not bring the file, one of them sends it).
+After a write the shop's answer gives the media ids: they are bound, and each image is bound the way
+the image flow up binds it, so it never goes back up. A variation is handled as a product with one
+image.
 """
 
 from __future__ import annotations
